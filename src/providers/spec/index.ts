@@ -1,0 +1,6 @@
+export type { ChatMessage, ChatRequest, ChatTool, ResponseFormat, ToolCall } from './chat-request.js';
+export type { ChatResult } from './chat-result.js';
+export type { CallOptions, ProviderAdapter } from './provider-adapter.js';
+export type { FinishReason, StreamEvent } from './stream-event.js';
+export { UpstreamError, isRetryableFailure, parseRetryAfter, redactSecrets, type UpstreamErrorKind } from './upstream-error.js';
+export { emptyUsage, type Usage } from './usage.js';
