@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import { KeyCache } from './auth/key-cache.js';
+import { LedgerWriter } from './billing/ledger-writer.js';
+import { PriceBook, seedEmbeddedPrices } from './billing/price-book.js';
+import type { Config } from './config.js';
+import type { z } from 'zod';
+import type { healthOutputSchema } from './contract/health.js';
+import type { Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { providerFactories } from './providers/registry.js';
+import type { ProviderAdapter } from './providers/spec/index.js';
+import { embeddedCatalog } from './routing/model-catalog.js';
+import { ModelMappings, seedDefaultMappings } from './routing/model-mappings.js';
+import { ModelResolver } from './routing/model-resolver.js';
+import type { TaskServices } from './tasks/task-context.js';
+
+type Health = z.infer<typeof healthOutputSchema>;
+
+/** Everything routes need, built once per process from configuration and an open database. */
+export interface AppServices {
+  config: Config;
+  db: Kysely<Database>;
+  keyCache: KeyCache;
+  mappings: ModelMappings;
+  tasks: TaskServices;
+  adapters: ReadonlyMap<string, ProviderAdapter>;
+  /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
+  controlToken: string | undefined;
+  health(): Health;
+}
+
+/** Migrations and the embedded seed data; safe to run on every start. */
+export async function prepareDatabase(db: Kysely<Database>): Promise<void> {
+  await migrateToLatest(db);
+  await seedEmbeddedPrices(db);
+  await seedDefaultMappings(db);
+}
+
+export async function createServices(options: {
+  config: Config;
+  db: Kysely<Database>;
+  adapters: ReadonlyMap<string, ProviderAdapter>;
+  controlToken?: string;
+  onLedgerError: (error: unknown, rows: number) => void;
+}): Promise<AppServices> {
+  const { config, db, adapters } = options;
+  const mappings = new ModelMappings(db);
+  await mappings.load();
+  const resolver = new ModelResolver(embeddedCatalog, adapters, mappings);
+  const tasks: TaskServices = {
+    resolver,
+    priceBook: await PriceBook.load(db),
+    ledger: new LedgerWriter(db, { mode: config.LEDGER_MODE, onFlushError: options.onLedgerError }),
+    defaultModel: 'gpt-3.5-turbo',
+    upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+  };
+  const startedAt = Date.now();
+  return {
+    config,
+    db,
+    keyCache: new KeyCache(db, config.KEY_CACHE_TTL_MS),
+    mappings,
+    tasks,
+    adapters,
+    controlToken: options.controlToken,
+    health: () => {
+      const providerStatus: Health['provider_status'] = {};
+      for (const id of Object.keys(providerFactories)) providerStatus[id] = adapters.has(id) ? 'healthy' : 'unconfigured';
+      if (adapters.has('simulator')) providerStatus.simulator = 'healthy';
+      return {
+        status: tasks.ledger.failing ? 'degraded' : 'healthy',
+        uptime: Math.floor((Date.now() - startedAt) / 1000),
+        models_cached: resolver.catalog.length + mappings.size,
+        provider_status: providerStatus,
+      };
+    },
+  };
+}
+
+/** One adapter per configured provider, plus the simulator when it is to answer. */
+export function createAdapters(config: Config, simulator: ProviderAdapter | undefined): Map<string, ProviderAdapter> {
+  const adapters = new Map<string, ProviderAdapter>();
+  for (const [id, factory] of Object.entries(providerFactories)) {
+    const adapter = factory(config);
+    if (adapter) adapters.set(id, adapter);
+  }
+  if (simulator) adapters.set(simulator.id, simulator);
+  return adapters;
+}

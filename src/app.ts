@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppServices } from './app-services.js';
+import { registerBodyParsing } from './http/body-parsing.js';
+import { registerErrorHandling } from './http/error-handling.js';
+import { registerRequestContext } from './http/request-context.js';
+import { nativeTaskPaths, registerTaskRoutes } from './http/task-routes.js';
+import { registerTrpcRoutes } from './http/trpc-routes.js';
+
+/**
+ * Builds the HTTP app over ready services; it never listens (server.ts does, tests use inject or
+ * listen on port 0). Request ids are always ours: a client cannot choose its Inference-Id.
+ */
+export function buildApp(services: AppServices, options: { logger?: FastifyServerOptions['logger'] } = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: services.config.BODY_LIMIT_BYTES,
+    trustProxy: services.config.TRUST_PROXY,
+    return503OnClosing: true,
+  });
+  registerBodyParsing(app);
+  registerErrorHandling(app);
+  registerRequestContext(app, services);
+  registerTaskRoutes(app, services);
+  registerTrpcRoutes(app, services, nativeTaskPaths);
+  return app;
+}
+
+/**
+ * Stops accepting connections and waits for in-flight requests, but not forever: a client that
+ * keeps a connection open must not hold a shutdown hostage. After `graceMs` every connection is closed.
+ */
+export async function closeGracefully(app: FastifyInstance, graceMs: number): Promise<void> {
+  const deadline = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(deadline);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import { hasScope } from '../auth/scopes.js';
+import type { costRequestItemSchema, usageInputSchema } from '../contract/billing.js';
+import type { Database } from '../db/database.js';
+import { GatewayError } from '../errors.js';
+import type { TaskServices } from '../tasks/task-context.js';
+import { computeCostNanoUsd, nanoToJson, nanoToUsdNumber } from './money.js';
+
+type CostRequestItem = z.infer<typeof costRequestItemSchema>;
+
+export function costOfRequests(services: TaskServices, requests: CostRequestItem[]) {
+  let total = 0n;
+  const costs = requests.map((request) => {
+    const found = services.resolver.findModel(request.model, request.task);
+    const price = found && services.priceBook.lookup(found.model.id, '*');
+    if (!found || !price) {
+      throw new GatewayError('not_found', 'Unknown model', `No price is known for "${request.model}" (${request.task}).`);
+    }
+    const cost = computeCostNanoUsd({ inputTokens: request.input_tokens, outputTokens: request.output_tokens }, price);
+    total += cost;
+    return { ...request, cost_nano_usd: nanoToJson(cost), cost_usd: nanoToUsdNumber(cost) };
+  });
+  return { total_cost_nano_usd: nanoToJson(total), costs, currency: 'USD' as const };
+}
+
+/** Reporting, not the request path: counting and summing over the (user_id, created_at) index is fine here. */
+export async function usageRecords(db: Kysely<Database>, principal: Principal, page: z.infer<typeof usageInputSchema>) {
+  const seesAll = hasScope(principal.scopes, 'admin');
+  const own = db.selectFrom('usage').$if(!seesAll, (query) => query.where('user_id', '=', principal.userId));
+  const [rows, totals] = await Promise.all([
+    own
+      .select(['request_id', 'created_at', 'task', 'model', 'provider', 'status', 'input_tokens', 'output_tokens', 'cost_nano_usd'])
+      .orderBy('created_at', 'desc')
+      .orderBy('request_id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    own
+      .select((eb) => [eb.fn.countAll<bigint>().as('records'), eb.fn.coalesce(eb.fn.sum<bigint>('cost_nano_usd'), eb.lit(0)).as('cost')])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    records: rows.map((row) => ({
+      request_id: row.request_id,
+      timestamp: row.created_at.toISOString(),
+      task: row.task,
+      model: row.model,
+      provider: row.provider,
+      status: row.status,
+      input_tokens: row.input_tokens,
+      output_tokens: row.output_tokens,
+      cost_nano_usd: nanoToJson(row.cost_nano_usd),
+    })),
+    total_records: Number(totals.records),
+    total_cost_nano_usd: nanoToJson(BigInt(totals.cost)),
+  };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** HF's billing callback: one entry per known id, none for unknown ones, the same answer every time. */
+export async function costsOfRequestIds(db: Kysely<Database>, principal: Principal, requestIds: string[]) {
+  const ids = [...new Set(requestIds.filter((id) => uuidPattern.test(id)).map((id) => id.toLowerCase()))];
+  const seesAll = hasScope(principal.scopes, 'admin');
+  const found: { requestId: string; costNanoUsd: number }[] = [];
+  for (let start = 0; start < ids.length; start += 5_000) {
+    const rows = await db
+      .selectFrom('usage')
+      .select(['request_id', 'cost_nano_usd'])
+      .where('request_id', 'in', ids.slice(start, start + 5_000))
+      .$if(!seesAll, (query) => query.where('user_id', '=', principal.userId))
+      .execute();
+    for (const row of rows) found.push({ requestId: row.request_id, costNanoUsd: nanoToJson(row.cost_nano_usd) });
+  }
+  return found;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { scopeSchema } from '../auth/scopes.js';
+
+const userId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, 'letters, digits and _.@- only, at most 64 characters');
+
+export const createKeyInputSchema = z
+  .object({
+    user_id: userId,
+    scopes: z.array(scopeSchema).min(1).default(['inference']),
+    name: z.string().max(100).optional(),
+  })
+  .meta({ id: 'CreateKeyRequest' });
+
+export const apiKeyInfoSchema = z
+  .object({
+    id: z.uuid(),
+    user_id: z.string(),
+    name: z.string().nullable(),
+    key_prefix: z.string(),
+    scopes: z.array(scopeSchema),
+    created_at: z.string(),
+    revoked_at: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKeyInfo' });
+
+export const createKeyOutputSchema = apiKeyInfoSchema
+  .extend({ key: z.string().meta({ description: 'The key itself. Shown once: only its hash is stored.' }) })
+  .meta({ id: 'CreatedApiKey' });
+
+export const listKeysInputSchema = z.object({ user_id: userId.optional() });
+export const listKeysOutputSchema = z.object({ keys: z.array(apiKeyInfoSchema) }).meta({ id: 'ApiKeyList' });
+
+export const revokeKeyInputSchema = z.object({ id: z.uuid() });
+export const revokeKeyOutputSchema = z.object({ id: z.uuid(), revoked: z.literal(true) }).meta({ id: 'RevokedApiKey' });

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createCoreTables from './2026_11_26_2200_create_core_tables.js';
+
+/** Every migration, by name; names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_2200_create_core_tables': createCoreTables,
+};

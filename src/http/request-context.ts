@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppServices } from '../app-services.js';
+import type { Principal } from '../auth/principal.js';
+import type { Scope } from '../auth/scopes.js';
+import { authenticate } from './authenticate.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+    startedAt: number;
+  }
+  interface FastifyContextConfig {
+    /** The key must hold one of these; absent means the route is public. */
+    scopes?: readonly Scope[];
+  }
+}
+
+/**
+ * Every response carries `Inference-Id` (the request's UUID, also the usage row's key and what
+ * HF's billing callback asks about) — set first, so errors of any later stage carry it too.
+ */
+export function registerRequestContext(app: FastifyInstance, services: AppServices): void {
+  app.decorateRequest('principal', undefined);
+  app.decorateRequest('startedAt', 0);
+  app.addHook('onRequest', async (request, reply) => {
+    request.startedAt = performance.now();
+    reply.header('Inference-Id', request.id);
+    const scopes = request.routeOptions.config.scopes;
+    if (scopes) request.principal = await authenticate(request.headers.authorization, scopes, services);
+  });
+}
+
+const neverAborted = new AbortController().signal;
+
+/** Aborts when the client goes away before the response is complete (for upstream calls). */
+export function clientGoneSignal(request: FastifyRequest, reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return request.raw.destroyed ? AbortSignal.abort() : controller.signal;
+}
+
+export function unabortableSignal(): AbortSignal {
+  return neverAborted;
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppServices } from '../app-services.js';
+import { runInputSchema } from '../contract/run.js';
+import { conversationalTask } from '../tasks/conversational.js';
+import { taskFor } from '../tasks/run-task.js';
+import type { TaskContext } from '../tasks/task-context.js';
+import type { TaskDefinition } from '../tasks/task-definition.js';
+import { textGenerationTask } from '../tasks/text-generation.js';
+import { sendEventStream } from './event-stream.js';
+import { parseWith } from './parse-with.js';
+import { routeFor } from './procedures.js';
+import { clientGoneSignal } from './request-context.js';
+
+type Dispatch = (body: unknown) => { definition: TaskDefinition; input: unknown };
+
+const direct = (definition: TaskDefinition): Dispatch => (body) => ({ definition, input: parseWith(definition.inputSchema, body) });
+
+/**
+ * The task endpoints, served straight from their handlers (the hot path: no tRPC caller) with
+ * the same zod contracts, so they can also stream. Their auth comes from the procedure's meta.
+ */
+const taskRoutes: Record<string, Dispatch> = {
+  '/hf/tasks/text-generation': direct(textGenerationTask),
+  '/hf/tasks/conversational': direct(conversationalTask),
+  '/hf/tasks/run': (body) => taskFor(parseWith(runInputSchema, body)),
+};
+
+export const nativeTaskPaths: ReadonlySet<string> = new Set(Object.keys(taskRoutes));
+
+export function registerTaskRoutes(app: FastifyInstance, services: AppServices): void {
+  for (const [path, dispatch] of Object.entries(taskRoutes)) {
+    const { meta } = routeFor(path);
+    app.post(path, { config: meta.scopes ? { scopes: meta.scopes } : {} }, async (request, reply) => {
+      const { definition, input } = dispatch(request.body);
+      const context = taskContext(request, reply, services);
+      if (definition.stream && definition.wantsStream?.(input)) {
+        return sendEventStream(reply, await definition.stream(context, input));
+      }
+      return definition.complete(context, input);
+    });
+  }
+}
+
+function taskContext(request: FastifyRequest, reply: FastifyReply, services: AppServices): TaskContext {
+  return {
+    services: services.tasks,
+    principal: request.principal!,
+    inferenceId: request.id,
+    signal: clientGoneSignal(request, reply),
+    startedAt: request.startedAt,
+  };
+}

@@ -1,0 +1,72 @@
+import type { TaskType } from '../contract/task-types.js';
+
+/**
+ * The models Gatewayz knows how to serve and bill, embedded in the repo. A model is only served
+ * when it has a price: a request the gateway cannot bill is refused, not given away.
+ *
+ * Prices are the providers' published list prices in USD per million units, as decimal strings
+ * so they convert to nano-USD exactly. `providers` maps a provider id to that provider's own
+ * model id; the simulator serves every model under its catalog id.
+ */
+export interface CatalogModel {
+  id: string;
+  tasks: readonly TaskType[];
+  contextLength: number;
+  ownedBy: string;
+  providers: Readonly<Record<string, string>>;
+  priceUsdPerMillion: { input: string; output: string; cacheRead?: string; cacheWrite?: string; image?: string };
+}
+
+const chatTasks: readonly TaskType[] = ['text-generation', 'conversational'];
+
+export const embeddedCatalog: readonly CatalogModel[] = [
+  {
+    id: 'gpt-3.5-turbo',
+    tasks: chatTasks,
+    contextLength: 16_385,
+    ownedBy: 'openai',
+    providers: { openrouter: 'openai/gpt-3.5-turbo' },
+    priceUsdPerMillion: { input: '0.50', output: '1.50' },
+  },
+  {
+    id: 'gpt-4o-mini',
+    tasks: chatTasks,
+    contextLength: 128_000,
+    ownedBy: 'openai',
+    providers: { openrouter: 'openai/gpt-4o-mini' },
+    priceUsdPerMillion: { input: '0.15', output: '0.60', cacheRead: '0.075' },
+  },
+  {
+    id: 'gpt-4o',
+    tasks: chatTasks,
+    contextLength: 128_000,
+    ownedBy: 'openai',
+    providers: { openrouter: 'openai/gpt-4o' },
+    priceUsdPerMillion: { input: '2.50', output: '10.00', cacheRead: '1.25' },
+  },
+  {
+    id: 'claude-3.5-haiku',
+    tasks: chatTasks,
+    contextLength: 200_000,
+    ownedBy: 'anthropic',
+    providers: { openrouter: 'anthropic/claude-3.5-haiku' },
+    priceUsdPerMillion: { input: '0.80', output: '4.00', cacheRead: '0.08', cacheWrite: '1.00' },
+  },
+  {
+    id: 'llama-3.1-8b-instruct',
+    tasks: chatTasks,
+    contextLength: 131_072,
+    ownedBy: 'meta-llama',
+    providers: { openrouter: 'meta-llama/llama-3.1-8b-instruct' },
+    priceUsdPerMillion: { input: '0.02', output: '0.03' },
+  },
+];
+
+/** Hub models mapped on a fresh database, so every README example works on first try. */
+export const defaultMappings: readonly { hubModelId: string; providerModelId: string; taskType: TaskType }[] = [
+  { hubModelId: 'meta-llama/Llama-3.1-8B-Instruct', providerModelId: 'llama-3.1-8b-instruct', taskType: 'text-generation' },
+  { hubModelId: 'meta-llama/Llama-3.1-8B-Instruct', providerModelId: 'llama-3.1-8b-instruct', taskType: 'conversational' },
+];
+
+/** When the embedded prices were read from the providers' price pages. */
+export const embeddedPricesEffectiveFrom = new Date('2026-11-26T00:00:00Z');

@@ -1,0 +1,91 @@
+import type { TaskType } from '../contract/task-types.js';
+import { GatewayError } from '../errors.js';
+import type { ProviderAdapter } from '../providers/spec/index.js';
+import type { CatalogModel } from './model-catalog.js';
+import type { ModelMapping, ModelMappings } from './model-mappings.js';
+
+export interface Candidate {
+  adapter: ProviderAdapter;
+  providerModel: string;
+}
+
+export interface ResolvedModel {
+  model: CatalogModel;
+  /** The Hub mapping the request went through, whose parameters act as defaults. */
+  mapping: ModelMapping | undefined;
+  candidates: Candidate[];
+}
+
+/**
+ * Turns what a client asked for into a catalog model and the providers able to serve it, in the
+ * order to try them. Accepted names: a Gatewayz model id (`gpt-4o-mini`), a Hub model id from
+ * the mapping registry (`meta-llama/Llama-3.1-8B-Instruct`), or `provider/model` with the
+ * provider's own model id (`openrouter/openai/gpt-4o-mini`).
+ */
+export class ModelResolver {
+  private readonly catalogById: Map<string, CatalogModel>;
+
+  constructor(
+    catalog: readonly CatalogModel[],
+    private readonly adapters: ReadonlyMap<string, ProviderAdapter>,
+    private readonly mappings: ModelMappings,
+  ) {
+    this.catalogById = new Map(catalog.map((model) => [model.id, model]));
+  }
+
+  get catalog(): CatalogModel[] {
+    return [...this.catalogById.values()];
+  }
+
+  /**
+   * The catalog model a name refers to, without choosing providers (used to price and to map).
+   * Hub ids are looked up only for a task: a mapping's target is never itself a Hub id.
+   */
+  findModel(name: string, task?: TaskType): FoundModel | undefined {
+    const mapping = task ? this.mappings.find(name, task) : undefined;
+    const target = mapping ? mapping.providerModelId : name;
+    const direct = this.catalogById.get(target);
+    if (direct) return { model: direct, mapping, pinnedProvider: undefined };
+    const slash = target.indexOf('/');
+    if (slash <= 0) return undefined;
+    const provider = target.slice(0, slash);
+    const providerModel = target.slice(slash + 1);
+    const model =
+      provider === 'simulator'
+        ? this.catalogById.get(providerModel)
+        : this.catalog.find((entry) => entry.providers[provider] === providerModel);
+    return model && { model, mapping, pinnedProvider: provider };
+  }
+
+  resolve(name: string, task: TaskType): ResolvedModel {
+    const found = this.findModel(name, task);
+    if (!found) {
+      throw new GatewayError('not_found', 'Model not found', `No model named "${name}" is served for ${task}. GET /hf/tasks/models lists them.`);
+    }
+    const { model, mapping, pinnedProvider } = found;
+    if (!model.tasks.includes(task)) {
+      throw new GatewayError('invalid_request', 'Model does not serve this task', `"${name}" serves ${model.tasks.join(', ')}, not ${task}.`);
+    }
+    const candidates: Candidate[] = [];
+    for (const adapter of this.adapters.values()) {
+      // When it runs at all, the simulator stands in for every provider, pinned ones included.
+      if (adapter.id === 'simulator') candidates.push({ adapter, providerModel: model.id });
+      else if (!pinnedProvider || adapter.id === pinnedProvider) {
+        const providerModel = model.providers[adapter.id];
+        if (providerModel) candidates.push({ adapter, providerModel });
+      }
+    }
+    if (candidates.length === 0) {
+      const serving = pinnedProvider ?? Object.keys(model.providers).join(', ');
+      throw new GatewayError('not_found', 'No provider serves this model', `No configured provider serves "${name}". Configure: ${serving}.`);
+    }
+    return { model, mapping, candidates };
+  }
+}
+
+interface FoundModel {
+  model: CatalogModel;
+  mapping: ModelMapping | undefined;
+  /** Set when the name was `provider/model`: only that provider may serve it. */
+  pinnedProvider: string | undefined;
+}

@@ -1,0 +1,23 @@
+import type { GenerationParameters } from '../contract/generation-parameters.js';
+import type { ChatMessage, ChatRequest } from '../providers/spec/index.js';
+
+/**
+ * Parameters forwarded upstream as-is besides the ones ChatRequest models. Anything else a client
+ * sends (HF's `do_sample`, `details`, `return_full_text`, ...) is accepted and not forwarded:
+ * strict upstreams answer 400 to parameters they do not know.
+ */
+const forwardedExtras = ['frequency_penalty', 'presence_penalty', 'repetition_penalty', 'top_k', 'min_p', 'logit_bias', 'user'];
+
+export function toChatRequest(model: string, messages: ChatMessage[], parameters: GenerationParameters): ChatRequest {
+  const request: ChatRequest = { model, messages };
+  const maxTokens = parameters.max_tokens ?? parameters.max_new_tokens;
+  if (maxTokens !== undefined) request.maxTokens = maxTokens;
+  if (parameters.temperature !== undefined) request.temperature = parameters.temperature;
+  if (parameters.top_p !== undefined) request.topP = parameters.top_p;
+  if (parameters.seed !== undefined) request.seed = parameters.seed;
+  if (parameters.stop !== undefined) request.stop = typeof parameters.stop === 'string' ? [parameters.stop] : parameters.stop;
+  const extra: Record<string, unknown> = {};
+  for (const name of forwardedExtras) if (parameters[name] !== undefined) extra[name] = parameters[name];
+  if (Object.keys(extra).length > 0) request.extra = extra;
+  return request;
+}

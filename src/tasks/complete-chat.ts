@@ -1,0 +1,98 @@
+import type { TaskType } from '../contract/task-types.js';
+import type { GatewayError } from '../errors.js';
+import type { GenerationParameters } from '../contract/generation-parameters.js';
+import { emptyUsage, UpstreamError, type ChatMessage, type ChatResult } from '../providers/spec/index.js';
+import { toChatRequest } from './chat-request-builder.js';
+import type { CatalogModel } from '../routing/model-catalog.js';
+import type { Candidate, ResolvedModel } from '../routing/model-resolver.js';
+import { settleUsage } from './settle-usage.js';
+import type { TaskContext } from './task-context.js';
+import { toClientError } from './upstream-failure.js';
+
+export interface ChatCall {
+  task: TaskType;
+  /** What the client asked for; the default model when it named none. */
+  modelName: string | undefined;
+  messages: ChatMessage[];
+  parameters: GenerationParameters | undefined;
+}
+
+export interface CompletedChat {
+  result: ChatResult;
+  model: CatalogModel;
+  provider: string;
+  costNanoUsd: bigint;
+}
+
+export function resolveCall(context: TaskContext, call: ChatCall): ResolvedModel {
+  return context.services.resolver.resolve(call.modelName ?? context.services.defaultModel, call.task);
+}
+
+/** The upstream request for one candidate; a Hub mapping's parameters act as defaults. */
+export function requestFor(call: ChatCall, resolved: ResolvedModel, candidate: Candidate) {
+  return toChatRequest(candidate.providerModel, call.messages, { ...resolved.mapping?.parameters, ...call.parameters });
+}
+
+/** Each attempt gets its own deadline, and ends at once when the client goes away. */
+export function attemptSignal(context: TaskContext): AbortSignal {
+  return AbortSignal.any([context.signal, AbortSignal.timeout(context.services.upstreamTimeoutMs)]);
+}
+
+/**
+ * Tries each candidate provider in order; a retryable failure moves to the next one. The usage
+ * row is committed before this resolves, for failures too (status `error`, cost 0).
+ */
+export async function completeChat(context: TaskContext, call: ChatCall): Promise<CompletedChat> {
+  const resolved = resolveCall(context, call);
+  let failure: unknown;
+  let lastCandidate: Candidate | undefined;
+  for (const candidate of resolved.candidates) {
+    lastCandidate = candidate;
+    try {
+      const result = await candidate.adapter.chat(
+        requestFor(call, resolved, candidate),
+        { signal: attemptSignal(context), requestId: context.inferenceId },
+      );
+      const costNanoUsd = await settleUsage(context, {
+        task: call.task,
+        model: resolved.model,
+        provider: candidate.adapter.id,
+        providerModel: candidate.providerModel,
+        usage: result.usage,
+        status: 'success',
+        httpStatus: 200,
+      });
+      return { result, model: resolved.model, provider: candidate.adapter.id, costNanoUsd };
+    } catch (error) {
+      failure = normalizeAbort(error, candidate, context);
+      if (!(failure instanceof UpstreamError && failure.isRetryable)) break;
+    }
+  }
+  const clientError = toClientError(failure);
+  await recordFailure(context, call.task, resolved.model, lastCandidate, clientError);
+  throw clientError;
+}
+
+export async function recordFailure(
+  context: TaskContext,
+  task: TaskType,
+  model: CatalogModel,
+  candidate: Candidate | undefined,
+  error: GatewayError,
+): Promise<void> {
+  await settleUsage(context, {
+    task,
+    model,
+    provider: candidate?.adapter.id,
+    providerModel: candidate?.providerModel,
+    usage: emptyUsage(),
+    status: 'error',
+    httpStatus: error.status,
+  });
+}
+
+/** An abort from our own deadline is a timeout (retryable); one from the client is not. */
+export function normalizeAbort(error: unknown, candidate: Candidate, context: TaskContext): unknown {
+  if (!(error instanceof UpstreamError) || error.kind !== 'aborted' || context.signal.aborted) return error;
+  return new UpstreamError({ provider: candidate.adapter.id, kind: 'timeout', message: 'Upstream attempt timed out', cause: error });
+}

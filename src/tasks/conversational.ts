@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { conversationalInputSchema, type ConversationalInput, type ConversationalOutput } from '../contract/conversational.js';
+import type { ChatMessage } from '../providers/spec/index.js';
+import { completeChat, type ChatCall } from './complete-chat.js';
+import { openChatStream } from './stream-chat.js';
+import { tgiStreamPayloads } from './tgi-stream.js';
+import type { TaskDefinition } from './task-definition.js';
+
+function toCall(input: ConversationalInput): ChatCall {
+  const past = input.past_user_inputs ?? [];
+  const responses = input.generated_responses ?? [];
+  const messages: ChatMessage[] = past.flatMap((text, turn): ChatMessage[] => [
+    { role: 'user', content: text },
+    { role: 'assistant', content: responses[turn] ?? '' },
+  ]);
+  messages.push({ role: 'user', content: input.text });
+  return { task: 'conversational', modelName: input.model ?? input.parameters?.model, messages, parameters: input.parameters };
+}
+
+function conversation(input: ConversationalInput, reply: string): ConversationalOutput['conversation'] {
+  return {
+    past_user_inputs: [...(input.past_user_inputs ?? []), input.text],
+    generated_responses: [...(input.generated_responses ?? []), reply],
+  };
+}
+
+const runInputs = z.union([z.string().transform((text) => ({ text })), z.record(z.string(), z.unknown())]);
+
+export const conversationalTask: TaskDefinition<ConversationalInput, ConversationalOutput> = {
+  task: 'conversational',
+  inputSchema: conversationalInputSchema,
+  // `inputs` may be the new message alone, or {text, past_user_inputs, generated_responses}.
+  fromRun: (run) => {
+    const inputs = runInputs.safeParse(run.inputs);
+    return { ...(inputs.success ? inputs.data : { text: run.inputs }), parameters: run.parameters, model: run.model, stream: run.stream };
+  },
+  wantsStream: (input) => input.stream ?? input.parameters?.stream ?? false,
+  async complete(context, input): Promise<ConversationalOutput> {
+    const { result } = await completeChat(context, toCall(input));
+    return { conversation: conversation(input, result.text) };
+  },
+  async stream(context, input) {
+    const parts = await openChatStream(context, toCall(input));
+    return tgiStreamPayloads(parts, (text) => ({ generated_text: text, conversation: conversation(input, text) }));
+  },
+};

@@ -1,0 +1,24 @@
+import type { Principal } from '../auth/principal.js';
+import type { LedgerWriter } from '../billing/ledger-writer.js';
+import type { PriceBook } from '../billing/price-book.js';
+import type { ModelResolver } from '../routing/model-resolver.js';
+
+/** What a task handler needs from the gateway; built once per app. */
+export interface TaskServices {
+  resolver: ModelResolver;
+  priceBook: PriceBook;
+  ledger: LedgerWriter;
+  defaultModel: string;
+  upstreamTimeoutMs: number;
+}
+
+/** One request as a task handler sees it. */
+export interface TaskContext {
+  services: TaskServices;
+  principal: Principal;
+  inferenceId: string;
+  /** Aborted when the client disconnects. */
+  signal: AbortSignal;
+  /** performance.now() when the request arrived, for the usage row's latency. */
+  startedAt: number;
+}

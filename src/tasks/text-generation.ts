@@ -1,0 +1,37 @@
+import { textGenerationInputSchema, type TextGenerationInput, type TextGenerationOutput } from '../contract/text-generation.js';
+import type { ChatMessage } from '../providers/spec/index.js';
+import { completeChat, type ChatCall } from './complete-chat.js';
+import { openChatStream } from './stream-chat.js';
+import { tgiStreamPayloads } from './tgi-stream.js';
+import type { TaskDefinition } from './task-definition.js';
+
+function toCall(input: TextGenerationInput): ChatCall {
+  const messages: ChatMessage[] = [{ role: 'user', content: input.inputs }];
+  return { task: 'text-generation', modelName: input.model ?? input.parameters?.model, messages, parameters: input.parameters };
+}
+
+/**
+ * Like HF's text-generation pipeline, the prompt is part of `generated_text` unless
+ * `return_full_text` is false. A chat model's reply is a separate text, so it is joined with a
+ * space where neither side has one.
+ */
+function withPrompt(input: TextGenerationInput, text: string): string {
+  if (input.parameters?.return_full_text === false) return text;
+  const joiner = /\s$/.test(input.inputs) || /^\s/.test(text) || text === '' ? '' : ' ';
+  return input.inputs + joiner + text;
+}
+
+export const textGenerationTask: TaskDefinition<TextGenerationInput, TextGenerationOutput> = {
+  task: 'text-generation',
+  inputSchema: textGenerationInputSchema,
+  fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model, stream: run.stream }),
+  wantsStream: (input) => input.stream ?? input.parameters?.stream ?? false,
+  async complete(context, input): Promise<TextGenerationOutput> {
+    const { result } = await completeChat(context, toCall(input));
+    return { output: [{ generated_text: withPrompt(input, result.text) }] };
+  },
+  async stream(context, input) {
+    const parts = await openChatStream(context, toCall(input));
+    return tgiStreamPayloads(parts, (text) => ({ generated_text: withPrompt(input, text) }));
+  },
+};

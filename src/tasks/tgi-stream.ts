@@ -1,0 +1,31 @@
+import { nanoToJson } from '../billing/money.js';
+import type { ChatStreamPart } from './stream-chat.js';
+import type { StreamPayload } from './task-definition.js';
+
+/**
+ * Stream events in TGI's shape (what HF's clients parse): every event has a `token` object, the
+ * last one also the full text, `details` and the billed usage. Errors use TGI's in-stream form
+ * `{"error", "error_type"}` plus the gateway's `message`.
+ */
+export async function* tgiStreamPayloads(
+  parts: AsyncIterable<ChatStreamPart>,
+  final: (text: string) => Record<string, unknown>,
+): AsyncGenerator<StreamPayload> {
+  let index = 0;
+  for await (const part of parts) {
+    index += 1;
+    if (part.type === 'text') {
+      yield { index, token: { id: index, text: part.text, logprob: 0, special: false }, generated_text: null, details: null };
+    } else if (part.type === 'done') {
+      yield {
+        index,
+        token: { id: 0, text: '', logprob: 0, special: true },
+        ...final(part.text),
+        details: { finish_reason: part.finishReason, generated_tokens: part.usage.outputTokens, input_length: part.usage.inputTokens },
+        usage: { input_tokens: part.usage.inputTokens, output_tokens: part.usage.outputTokens, cost_nano_usd: nanoToJson(part.costNanoUsd) },
+      };
+    } else {
+      yield { ...part.error.toBody() };
+    }
+  }
+}
