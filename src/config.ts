@@ -26,6 +26,43 @@ const environmentSchema = z.object({
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   OPENROUTER_API_KEY: optionalText,
   OPENROUTER_BASE_URL: z.url().default('https://openrouter.ai/api/v1'),
+  // OpenAI-compatible providers: a key each, and a base URL only to override the adapter's default.
+  PORTKEY_API_KEY: optionalText,
+  PORTKEY_BASE_URL: z.url().optional(),
+  // Where Portkey routes: a provider name or Model Catalog slug, or a virtual key holding both.
+  PORTKEY_PROVIDER: optionalText,
+  PORTKEY_VIRTUAL_KEY: optionalText,
+  // The routed provider's own key, sent as `Authorization` when PORTKEY_PROVIDER names a bare provider.
+  PORTKEY_PROVIDER_API_KEY: optionalText,
+  FEATHERLESS_AI_API_KEY: optionalText,
+  FEATHERLESS_AI_BASE_URL: z.url().optional(),
+  TOGETHER_API_KEY: optionalText,
+  TOGETHER_BASE_URL: z.url().optional(),
+  FIREWORKS_AI_API_KEY: optionalText,
+  FIREWORKS_AI_BASE_URL: z.url().optional(),
+  GROQ_API_KEY: optionalText,
+  GROQ_BASE_URL: z.url().optional(),
+  DEEPINFRA_API_KEY: optionalText,
+  DEEPINFRA_BASE_URL: z.url().optional(),
+  NOVITA_API_KEY: optionalText,
+  NOVITA_BASE_URL: z.url().optional(),
+  CEREBRAS_API_KEY: optionalText,
+  CEREBRAS_BASE_URL: z.url().optional(),
+  NSCALE_API_KEY: optionalText,
+  NSCALE_BASE_URL: z.url().optional(),
+  MISTRAL_API_KEY: optionalText,
+  MISTRAL_BASE_URL: z.url().optional(),
+  DEEPSEEK_API_KEY: optionalText,
+  DEEPSEEK_BASE_URL: z.url().optional(),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: z.url().optional(),
+  XAI_API_KEY: optionalText,
+  XAI_BASE_URL: z.url().optional(),
+  // A self-hosted vLLM / Ollama / llama.cpp server, e.g. http://localhost:8000/v1; the key is optional.
+  OPENAI_COMPATIBLE_BASE_URL: z.url().optional(),
+  OPENAI_COMPATIBLE_API_KEY: optionalText,
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: z.url().default('https://api.anthropic.com'),
   TRUST_PROXY: booleanText.default(false),
 });
 
@@ -44,7 +81,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
 
 /** Which upstream providers have credentials; a provider without a key is listed as unconfigured. */
 export function configuredProviderKeys(config: Config): Record<string, string | undefined> {
-  return { openrouter: config.OPENROUTER_API_KEY };
+  return {
+    openrouter: config.OPENROUTER_API_KEY,
+    anthropic: config.ANTHROPIC_API_KEY,
+    portkey: config.PORTKEY_API_KEY,
+    'featherless-ai': config.FEATHERLESS_AI_API_KEY,
+    together: config.TOGETHER_API_KEY,
+    'fireworks-ai': config.FIREWORKS_AI_API_KEY,
+    groq: config.GROQ_API_KEY,
+    deepinfra: config.DEEPINFRA_API_KEY,
+    novita: config.NOVITA_API_KEY,
+    cerebras: config.CEREBRAS_API_KEY,
+    nscale: config.NSCALE_API_KEY,
+    mistral: config.MISTRAL_API_KEY,
+    deepseek: config.DEEPSEEK_API_KEY,
+    openai: config.OPENAI_API_KEY,
+    xai: config.XAI_API_KEY,
+    // A self-hosted server may need no key: its URL is what configures it.
+    'openai-compatible': config.OPENAI_COMPATIBLE_BASE_URL,
+  };
 }
 
 export function simulatorEnabled(config: Config): boolean {

@@ -80,7 +80,8 @@ describe.each(databaseKinds())('upstream failures on %s', (kind) => {
     const row = await lastRow(response.headers.get('inference-id')!);
     expect(row).toMatchObject({ provider: 'openrouter', provider_model: 'openai/gpt-4o-mini', model: 'gpt-4o-mini', output_tokens: 4 });
     const health = (await (await gateway.request('/health', { key: null })).json()) as { provider_status: Record<string, string> };
-    expect(health.provider_status).toEqual({ openrouter: 'healthy' });
+    expect(health.provider_status).toMatchObject({ openrouter: 'healthy', anthropic: 'unconfigured' });
+    expect(health.provider_status.simulator).toBeUndefined();
   });
 });
 

@@ -25,7 +25,7 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     tasks: chatTasks,
     contextLength: 16_385,
     ownedBy: 'openai',
-    providers: { openrouter: 'openai/gpt-3.5-turbo' },
+    providers: { openrouter: 'openai/gpt-3.5-turbo', openai: 'gpt-3.5-turbo' },
     priceUsdPerMillion: { input: '0.50', output: '1.50' },
   },
   {
@@ -33,7 +33,7 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     tasks: chatTasks,
     contextLength: 128_000,
     ownedBy: 'openai',
-    providers: { openrouter: 'openai/gpt-4o-mini' },
+    providers: { openrouter: 'openai/gpt-4o-mini', openai: 'gpt-4o-mini' },
     priceUsdPerMillion: { input: '0.15', output: '0.60', cacheRead: '0.075' },
   },
   {
@@ -41,7 +41,7 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     tasks: chatTasks,
     contextLength: 128_000,
     ownedBy: 'openai',
-    providers: { openrouter: 'openai/gpt-4o' },
+    providers: { openrouter: 'openai/gpt-4o', openai: 'gpt-4o' },
     priceUsdPerMillion: { input: '2.50', output: '10.00', cacheRead: '1.25' },
   },
   {
@@ -49,7 +49,7 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     tasks: chatTasks,
     contextLength: 200_000,
     ownedBy: 'anthropic',
-    providers: { openrouter: 'anthropic/claude-3.5-haiku' },
+    providers: { openrouter: 'anthropic/claude-3.5-haiku', anthropic: 'claude-3-5-haiku-20241022' },
     priceUsdPerMillion: { input: '0.80', output: '4.00', cacheRead: '0.08', cacheWrite: '1.00' },
   },
   {
@@ -57,8 +57,44 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     tasks: chatTasks,
     contextLength: 131_072,
     ownedBy: 'meta-llama',
-    providers: { openrouter: 'meta-llama/llama-3.1-8b-instruct' },
+    providers: {
+      openrouter: 'meta-llama/llama-3.1-8b-instruct',
+      together: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+      groq: 'llama-3.1-8b-instant',
+      'fireworks-ai': 'accounts/fireworks/models/llama-v3p1-8b-instruct',
+      deepinfra: 'meta-llama/Meta-Llama-3.1-8B-Instruct',
+      novita: 'meta-llama/llama-3.1-8b-instruct',
+      cerebras: 'llama3.1-8b',
+      nscale: 'meta-llama/Llama-3.1-8B-Instruct',
+      'featherless-ai': 'meta-llama/Meta-Llama-3.1-8B-Instruct',
+      // vLLM serves a model under its Hub id unless started with --served-model-name.
+      'openai-compatible': 'meta-llama/Llama-3.1-8B-Instruct',
+    },
     priceUsdPerMillion: { input: '0.02', output: '0.03' },
+  },
+  {
+    id: 'mistral-small-latest',
+    tasks: chatTasks,
+    contextLength: 128_000,
+    ownedBy: 'mistralai',
+    providers: { mistral: 'mistral-small-latest' },
+    priceUsdPerMillion: { input: '0.10', output: '0.30' },
+  },
+  {
+    id: 'deepseek-chat',
+    tasks: chatTasks,
+    contextLength: 128_000,
+    ownedBy: 'deepseek',
+    providers: { deepseek: 'deepseek-chat' },
+    priceUsdPerMillion: { input: '0.28', output: '0.42', cacheRead: '0.028' },
+  },
+  {
+    id: 'grok-3-mini',
+    tasks: chatTasks,
+    contextLength: 131_072,
+    ownedBy: 'xai',
+    providers: { xai: 'grok-3-mini', openrouter: 'x-ai/grok-3-mini' },
+    priceUsdPerMillion: { input: '0.30', output: '0.50', cacheRead: '0.075' },
   },
 ];
 

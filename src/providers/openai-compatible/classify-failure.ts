@@ -82,9 +82,22 @@ function readErrorMessage(bodyText: string): string | undefined {
     return undefined;
   }
   if (!isRecord(body)) return undefined;
+  // Pydantic validation failures (422): Mistral nests them under `message`, FastAPI servers under `detail`.
+  const validation = isRecord(body.message) ? body.message.detail : body.detail;
+  if (Array.isArray(validation)) return describeValidation(validation);
   if (isRecord(body.error) && typeof body.error.message === 'string') return body.error.message;
   if (typeof body.error === 'string') return body.error; // TGI
   if (typeof body.message === 'string') return body.message; // vLLM
   if (typeof body.detail === 'string') return body.detail; // FastAPI-based servers
+  if (isRecord(body.detail) && typeof body.detail.error === 'string') return body.detail.error; // DeepInfra
   return undefined;
+}
+
+/** `msg` and `loc` of each problem; never `input`, which can echo the prompt. */
+function describeValidation(problems: unknown[]): string | undefined {
+  const lines = problems.flatMap((problem) => {
+    if (!isRecord(problem) || typeof problem.msg !== 'string') return [];
+    return [Array.isArray(problem.loc) ? `${problem.loc.join('.')}: ${problem.msg}` : problem.msg];
+  });
+  return lines.length > 0 ? lines.join('; ') : undefined;
 }

@@ -1,6 +1,6 @@
-import { Pool, type Dispatcher } from 'undici';
-import type { CallOptions, ChatRequest, ChatResult, ProviderAdapter, StreamEvent } from '../spec/index.js';
-import { classifyFailure, httpFailure } from './classify-failure.js';
+import type { CallOptions, ChatRequest, ChatResult, ProviderAdapter, StreamEvent, Usage } from '../spec/index.js';
+import { createUpstreamPool } from '../upstream-pool.js';
+import { openAIUsageReader, type UsageReader } from './openai-usage.js';
 import { parseChatCompletion } from './parse-chat-completion.js';
 import { readOpenAIStream } from './read-openai-stream.js';
 import { toOpenAIChatBody } from './to-openai-chat-body.js';
@@ -21,10 +21,19 @@ export interface OpenAICompatibleAdapterOptions {
   bodyTimeoutMs?: number;
   /** Most sockets open to the upstream at once; unlimited when absent. */
   connections?: number;
+  /** Where usage sits in a body or stream chunk when it is not `usage` (Groq streams `x_groq.usage`). */
+  findUsage?: (body: Record<string, unknown>) => unknown;
+  /** Normalizes a usage object that departs from OpenAI's (DeepSeek's cache-hit counts). */
+  normalizeUsage?: (raw: unknown) => Usage;
+  /** False for upstreams that reject `stream_options` and report stream usage unasked (Mistral). */
+  streamOptions?: boolean;
 }
 
-// An upstream error body is a few hundred bytes; anything longer is not worth holding.
-const ERROR_BODY_LIMIT = 64 * 1024;
+/** What a hosted provider's adapter needs: its key, and a base URL only to override the default. */
+export interface HostedProviderOptions {
+  apiKey: string;
+  baseUrl?: string | undefined;
+}
 
 /** An adapter for any server speaking OpenAI's Chat Completions protocol. */
 export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOptions): ProviderAdapter {
@@ -32,51 +41,25 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
   const baseUrl = new URL(options.baseUrl);
   const path = `${baseUrl.pathname.replace(/\/+$/, '')}${options.chatPath ?? '/chat/completions'}${baseUrl.search}`;
   // One pool per adapter keeps sockets to this upstream alive between calls.
-  const pool = new Pool(baseUrl.origin, {
-    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
-    ...(options.headersTimeoutMs === undefined ? {} : { headersTimeout: options.headersTimeoutMs }),
-    ...(options.bodyTimeoutMs === undefined ? {} : { bodyTimeout: options.bodyTimeoutMs }),
-    ...(options.connections === undefined ? {} : { connections: options.connections }),
-  });
-  const baseHeaders: Record<string, string> = { ...options.headers, 'content-type': 'application/json' };
-  if (options.apiKey) baseHeaders.authorization = `Bearer ${options.apiKey}`;
-  const jsonHeaders = { ...baseHeaders, accept: 'application/json' };
-  const streamHeaders = { ...baseHeaders, accept: 'text/event-stream' };
-
-  async function send(body: Record<string, unknown>, stream: boolean, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
-    let response: Dispatcher.ResponseData;
-    try {
-      signal.throwIfAborted();
-      response = await pool.request({
-        method: 'POST',
-        path,
-        headers: stream ? streamHeaders : jsonHeaders,
-        body: JSON.stringify(body),
-        signal,
-      });
-    } catch (error) {
-      throw classifyFailure(error, id, signal);
-    }
-    if (response.statusCode >= 200 && response.statusCode < 300) return response;
-    const errorBody = await readErrorBody(response.body);
-    if (signal.aborted) throw classifyFailure(signal.reason, id, signal);
-    throw httpFailure(id, response.statusCode, response.headers['retry-after'], errorBody);
-  }
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  // Timeouts and `connections` pass through; the pool ignores the options it does not know.
+  const upstream = createUpstreamPool({ ...options, origin: baseUrl.origin, headers });
+  const usage: UsageReader = {
+    find: options.findUsage ?? openAIUsageReader.find,
+    normalize: options.normalizeUsage ?? openAIUsageReader.normalize,
+  };
 
   async function chat(request: ChatRequest, callOptions: CallOptions): Promise<ChatResult> {
-    const response = await send(toOpenAIChatBody(request, false), false, callOptions.signal);
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw classifyFailure(error, id, callOptions.signal);
-    }
-    return parseChatCompletion(text, id);
+    const { signal } = callOptions;
+    const body = await upstream.postJson(path, toOpenAIChatBody(request, false), { stream: false, signal });
+    return parseChatCompletion(await upstream.readText(body, signal), id, usage);
   }
 
   async function* streamChat(request: ChatRequest, callOptions: CallOptions): AsyncGenerator<StreamEvent> {
-    const response = await send(toOpenAIChatBody(request, true), true, callOptions.signal);
-    yield* readOpenAIStream(response.body, id, callOptions.signal);
+    const { signal } = callOptions;
+    const body = await upstream.postJson(path, toOpenAIChatBody(request, true, options.streamOptions ?? true), { stream: true, signal });
+    yield* readOpenAIStream(body, id, signal, usage);
   }
 
   return {
@@ -84,22 +67,7 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleAdapterOp
     chat,
     streamChat,
     async close() {
-      await pool.close();
+      await upstream.close();
     },
   };
-}
-
-async function readErrorBody(body: Dispatcher.ResponseData['body']): Promise<string> {
-  const pieces: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const piece of body as AsyncIterable<Buffer>) {
-      pieces.push(piece);
-      size += piece.length;
-      if (size >= ERROR_BODY_LIMIT) break;
-    }
-  } catch {
-    // The status alone still classifies the failure when the error body is cut short.
-  }
-  return Buffer.concat(pieces).toString('utf8');
 }

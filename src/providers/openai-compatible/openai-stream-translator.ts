@@ -1,6 +1,6 @@
 import type { FinishReason, StreamEvent } from '../spec/index.js';
 import { errorInBody, protocolFailure } from './classify-failure.js';
-import { isRecord, normalizeOpenAIUsage, toFinishReason } from './openai-usage.js';
+import { isRecord, openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
 import type { SseEvent } from './sse-parser.js';
 
 export interface OpenAIStreamTranslator {
@@ -15,7 +15,7 @@ export interface OpenAIStreamTranslator {
  * before the usage-only chunk, so both are held until the end to keep the spec's order
  * (usage, then finish).
  */
-export function createOpenAIStreamTranslator(provider: string): OpenAIStreamTranslator {
+export function createOpenAIStreamTranslator(provider: string, usage: UsageReader = openAIUsageReader): OpenAIStreamTranslator {
   let finishReason: FinishReason | undefined;
   let rawUsage: unknown;
   let sawDone = false;
@@ -42,7 +42,8 @@ export function createOpenAIStreamTranslator(provider: string): OpenAIStreamTran
         events.push({ type: 'error', error: errorInBody(provider, chunk.error ?? chunk) });
         return true;
       }
-      if (isRecord(chunk.usage)) rawUsage = chunk.usage;
+      const chunkUsage = usage.find(chunk);
+      if (isRecord(chunkUsage)) rawUsage = chunkUsage;
       const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
       if (!isRecord(choice)) return false;
       if (isRecord(choice.delta)) translateDelta(choice.delta, events);
@@ -54,7 +55,7 @@ export function createOpenAIStreamTranslator(provider: string): OpenAIStreamTran
         events.push({ type: 'error', error: protocolFailure(provider, 'ended the stream before the answer finished') });
         return;
       }
-      if (rawUsage !== undefined) events.push({ type: 'usage', usage: normalizeOpenAIUsage(rawUsage) });
+      if (rawUsage !== undefined) events.push({ type: 'usage', usage: usage.normalize(rawUsage) });
       events.push({ type: 'finish', finishReason: finishReason ?? 'stop' });
     },
   };

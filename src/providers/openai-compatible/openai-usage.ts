@@ -23,6 +23,18 @@ export function normalizeOpenAIUsage(raw: unknown): Usage {
   };
 }
 
+/**
+ * How one provider reports usage: where the object sits in a response body or stream chunk, and
+ * how to normalize it. Most follow OpenAI; the factory's `findUsage` / `normalizeUsage` options
+ * override either half for those that do not.
+ */
+export interface UsageReader {
+  find(body: Record<string, unknown>): unknown;
+  normalize(raw: unknown): Usage;
+}
+
+export const openAIUsageReader: UsageReader = { find: (body) => body.usage, normalize: normalizeOpenAIUsage };
+
 /** Maps a wire `finish_reason`; `null` means the choice has not finished yet. */
 export function toFinishReason(value: unknown): FinishReason | undefined {
   switch (value) {

@@ -1,9 +1,9 @@
 import type { ChatResult, ToolCall } from '../spec/index.js';
 import { errorInBody, protocolFailure } from './classify-failure.js';
-import { isRecord, normalizeOpenAIUsage, toFinishReason } from './openai-usage.js';
+import { isRecord, openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
 
 /** Reads a non-streaming Chat Completions body; only the first choice is used (the gateway sends n=1). */
-export function parseChatCompletion(bodyText: string, provider: string): ChatResult {
+export function parseChatCompletion(bodyText: string, provider: string, usage: UsageReader = openAIUsageReader): ChatResult {
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
@@ -23,7 +23,7 @@ export function parseChatCompletion(bodyText: string, provider: string): ChatRes
     text: typeof message.content === 'string' ? message.content : '',
     toolCalls,
     finishReason: toFinishReason(choice.finish_reason) ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop'),
-    usage: normalizeOpenAIUsage(body.usage),
+    usage: usage.normalize(usage.find(body)),
   };
   if (typeof body.model === 'string') result.responseModel = body.model;
   return result;

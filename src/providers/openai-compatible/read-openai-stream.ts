@@ -1,6 +1,7 @@
 import type { StreamEvent } from '../spec/index.js';
 import { classifyFailure } from './classify-failure.js';
 import { createOpenAIStreamTranslator } from './openai-stream-translator.js';
+import { openAIUsageReader, type UsageReader } from './openai-usage.js';
 import { createSseParser, type SseEvent } from './sse-parser.js';
 
 /**
@@ -12,9 +13,10 @@ export async function* readOpenAIStream(
   body: AsyncIterable<Uint8Array>,
   provider: string,
   signal: AbortSignal,
+  usage: UsageReader = openAIUsageReader,
 ): AsyncGenerator<StreamEvent> {
   const parser = createSseParser();
-  const translator = createOpenAIStreamTranslator(provider);
+  const translator = createOpenAIStreamTranslator(provider, usage);
   const events: StreamEvent[] = [];
   let over = false;
   let failed = false;

@@ -1,7 +1,10 @@
 import type { ChatMessage, ChatRequest, ResponseFormat } from '../spec/index.js';
 
-/** Builds the Chat Completions request body for one call. */
-export function toOpenAIChatBody(request: ChatRequest, stream: boolean): Record<string, unknown> {
+/**
+ * Builds the Chat Completions request body for one call. `streamOptions: false` leaves
+ * `stream_options` out for upstreams that reject it (they must report stream usage unasked).
+ */
+export function toOpenAIChatBody(request: ChatRequest, stream: boolean, streamOptions = true): Record<string, unknown> {
   // `extra` goes first so a caller's unmodelled parameter can never replace a modelled one.
   const body: Record<string, unknown> = { ...request.extra };
   body.model = request.model;
@@ -24,6 +27,7 @@ export function toOpenAIChatBody(request: ChatRequest, stream: boolean): Record<
     // Usage must come back on streams too, or a stream cut short could not be billed.
     const callerStreamOptions = isRecord(body.stream_options) ? body.stream_options : {};
     body.stream_options = { ...callerStreamOptions, include_usage: true };
+    if (!streamOptions) delete body.stream_options;
   } else {
     delete body.stream;
     delete body.stream_options;

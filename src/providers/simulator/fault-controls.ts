@@ -8,7 +8,7 @@ export interface FaultControls {
   latencyMs: number;
   /** Delay between two stream events. */
   chunkDelayMs: number;
-  /** Answer this status with an OpenAI error body instead of the real answer. */
+  /** Answer this status with the protocol's error body (OpenAI's or Anthropic's) instead of the real answer. */
   status: number | undefined;
   /** `Retry-After` value sent with `status`. */
   retryAfter: string | undefined;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAnthropicMessagesHandler } from './anthropic-messages.js';
 import { errorForStatus, readFaultControls, type FaultControls } from './fault-controls.js';
 import { chatCompletionBody, chatCompletionEvents, textCompletionBody, textCompletionEvents } from './openai-wire.js';
 import { answerChat, answerText, countWords, isRecord, positiveNumber } from './simulated-answer.js';
@@ -10,7 +11,7 @@ export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
+  /** When set, requests must carry `Authorization: Bearer <apiKey>` (`x-api-key: <apiKey>` on Anthropic's route). */
   apiKey?: string;
   /** Delay before every response head; `x-simulator-latency-ms` overrides it. */
   latencyMs?: number;
@@ -45,7 +46,7 @@ const INVALID_JSON = {
 
 /**
  * A zero-dependency upstream that speaks OpenAI's Chat Completions and Completions wire formats
- * with deterministic answers and header-driven faults, for tests and for benchmarking the
+ * and Anthropic's Messages API (`/v1/messages`) with deterministic answers and header-driven faults, for tests and for benchmarking the
  * gateway against an upstream that adds no latency of its own.
  */
 export async function createSimulatorServer(options: SimulatorOptions = {}): Promise<SimulatorServer> {
@@ -68,9 +69,12 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     responseCounter += 1;
     return { id: `${prefix}${idPrefix}${responseCounter.toString(36)}`, created: Math.floor(Date.now() / 1000), model };
   }
+  const anthropicMessages = createAnthropicMessagesHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
 
   function handle(request: IncomingMessage, response: ServerResponse, body: Buffer, controls: FaultControls): void {
     if (controls.fail === 'reset') return reset(request.socket);
+    // Anthropic's clients authenticate and read errors differently, so its route owns both.
+    if (request.url?.startsWith('/v1/messages')) return anthropicMessages(request, response, body, controls);
     if (controls.problem !== undefined) {
       return sendError(response, 400, { message: controls.problem, type: 'invalid_request_error', code: null }, controls);
     }

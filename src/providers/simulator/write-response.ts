@@ -36,8 +36,8 @@ export function sendMalformedJson(response: ServerResponse): void {
 }
 
 /** Writes SSE events, paced by `chunkDelayMs`, with the stream faults applied. */
-export function sendEvents(response: ServerResponse, events: string[], controls: FaultControls): void {
-  if (controls.fail === 'malformed-sse') events.splice(Math.floor(events.length / 2), 0, MALFORMED_EVENT);
+export function sendEvents(response: ServerResponse, events: string[], controls: FaultControls, malformedEvent = MALFORMED_EVENT): void {
+  if (controls.fail === 'malformed-sse') events.splice(Math.floor(events.length / 2), 0, malformedEvent);
   const stopAt = controls.fail === 'reset-mid-stream' ? Math.floor(events.length / 2) : events.length;
   response.writeHead(200, ['content-type', 'text/event-stream; charset=utf-8', 'cache-control', 'no-cache']);
   const socket = response.socket;

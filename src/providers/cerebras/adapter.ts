@@ -1,0 +1,8 @@
+import { createOpenAICompatibleAdapter, type HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderAdapter } from '../spec/index.js';
+
+export const cerebrasBaseUrl = 'https://api.cerebras.ai/v1';
+
+export function createCerebrasAdapter(options: HostedProviderOptions): ProviderAdapter {
+  return createOpenAICompatibleAdapter({ id: 'cerebras', baseUrl: options.baseUrl ?? cerebrasBaseUrl, apiKey: options.apiKey });
+}

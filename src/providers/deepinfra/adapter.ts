@@ -1,0 +1,8 @@
+import { createOpenAICompatibleAdapter, type HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderAdapter } from '../spec/index.js';
+
+export const deepInfraBaseUrl = 'https://api.deepinfra.com/v1/openai';
+
+export function createDeepInfraAdapter(options: HostedProviderOptions): ProviderAdapter {
+  return createOpenAICompatibleAdapter({ id: 'deepinfra', baseUrl: options.baseUrl ?? deepInfraBaseUrl, apiKey: options.apiKey });
+}

@@ -1,0 +1,8 @@
+import { createOpenAICompatibleAdapter, type HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderAdapter } from '../spec/index.js';
+
+export const featherlessAIBaseUrl = 'https://api.featherless.ai/v1';
+
+export function createFeatherlessAIAdapter(options: HostedProviderOptions): ProviderAdapter {
+  return createOpenAICompatibleAdapter({ id: 'featherless-ai', baseUrl: options.baseUrl ?? featherlessAIBaseUrl, apiKey: options.apiKey });
+}

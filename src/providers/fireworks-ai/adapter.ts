@@ -1,0 +1,9 @@
+import { createOpenAICompatibleAdapter, type HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderAdapter } from '../spec/index.js';
+
+// Fireworks serves its OpenAI-compatible API under `/inference/v1`, not `/v1`.
+export const fireworksAIBaseUrl = 'https://api.fireworks.ai/inference/v1';
+
+export function createFireworksAIAdapter(options: HostedProviderOptions): ProviderAdapter {
+  return createOpenAICompatibleAdapter({ id: 'fireworks-ai', baseUrl: options.baseUrl ?? fireworksAIBaseUrl, apiKey: options.apiKey });
+}
