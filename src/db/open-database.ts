@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { startPgliteThread } from './pglite-thread.js';
 
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | undefined };
 
@@ -16,7 +17,7 @@ const INT8_OID = 20;
 const parseInt8 = (value: string) => BigInt(value);
 
 /**
- * Opens Postgres (pg pool) or PGlite (in-process, a folder or memory when `dataDir` is undefined).
+ * Opens Postgres (pg pool) or PGlite: a folder on its own thread, or memory (`dataDir` undefined) in-process.
  * Both drivers are told to return int8 as bigint: by default pg returns strings and PGlite returns
  * number or bigint depending on the value, and money must never pass through a float.
  */
@@ -33,10 +34,14 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite = await PGlite.create({
-    ...(location.dataDir ? { dataDir: location.dataDir } : {}),
-    parsers: { [pgliteTypes.INT8]: parseInt8 },
-  });
+  if (location.dataDir) {
+    const thread = await startPgliteThread(location.dataDir);
+    // The dialect only ever calls query(); the thread answers it like PGlite would.
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(thread as unknown as PGlite) });
+    return { db, kind: 'pglite', close: () => db.destroy() }; // destroy() closes the thread
+  }
+  // In memory (tests): in-process, where a short-lived database's cost does not matter.
+  const pglite = await PGlite.create({ parsers: { [pgliteTypes.INT8]: parseInt8 } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

@@ -2,6 +2,7 @@ import type { TaskType } from '../contract/task-types.js';
 import type { GatewayError } from '../errors.js';
 import type { GenerationParameters } from '../contract/generation-parameters.js';
 import { emptyUsage, UpstreamError, type ChatMessage, type ChatResult } from '../providers/spec/index.js';
+import { startAttempt, type AttemptDeadline } from './attempt-deadline.js';
 import { toChatRequest } from './chat-request-builder.js';
 import type { CatalogModel } from '../routing/model-catalog.js';
 import type { Candidate, ResolvedModel } from '../routing/model-resolver.js';
@@ -34,8 +35,8 @@ export function requestFor(call: ChatCall, resolved: ResolvedModel, candidate: C
 }
 
 /** Each attempt gets its own deadline, and ends at once when the client goes away. */
-export function attemptSignal(context: TaskContext): AbortSignal {
-  return AbortSignal.any([context.signal, AbortSignal.timeout(context.services.upstreamTimeoutMs)]);
+export function attemptDeadline(context: TaskContext): AttemptDeadline {
+  return startAttempt(context.signal, context.services.upstreamTimeoutMs);
 }
 
 /**
@@ -48,11 +49,10 @@ export async function completeChat(context: TaskContext, call: ChatCall): Promis
   let lastCandidate: Candidate | undefined;
   for (const candidate of resolved.candidates) {
     lastCandidate = candidate;
+    const deadline = attemptDeadline(context);
     try {
-      const result = await candidate.adapter.chat(
-        requestFor(call, resolved, candidate),
-        { signal: attemptSignal(context), requestId: context.inferenceId },
-      );
+      const result = await candidate.adapter.chat(requestFor(call, resolved, candidate), { signal: deadline.signal, requestId: context.inferenceId });
+      deadline.end();
       const costNanoUsd = await settleUsage(context, {
         task: call.task,
         model: resolved.model,
@@ -64,6 +64,7 @@ export async function completeChat(context: TaskContext, call: ChatCall): Promis
       });
       return { result, model: resolved.model, provider: candidate.adapter.id, costNanoUsd };
     } catch (error) {
+      deadline.end();
       failure = normalizeAbort(error, candidate, context);
       if (!(failure instanceof UpstreamError && failure.isRetryable)) break;
     }

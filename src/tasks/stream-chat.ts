@@ -1,6 +1,6 @@
 import type { GatewayError } from '../errors.js';
 import { emptyUsage, UpstreamError, type FinishReason, type StreamEvent, type Usage } from '../providers/spec/index.js';
-import { attemptSignal, normalizeAbort, recordFailure, requestFor, resolveCall, type ChatCall } from './complete-chat.js';
+import { attemptDeadline, normalizeAbort, recordFailure, requestFor, resolveCall, type ChatCall } from './complete-chat.js';
 import { estimateTokens, settleUsage } from './settle-usage.js';
 import type { TaskContext } from './task-context.js';
 import { toClientError } from './upstream-failure.js';
@@ -21,14 +21,16 @@ export async function openChatStream(context: TaskContext, call: ChatCall): Prom
   const resolved = resolveCall(context, call);
   let failure: unknown;
   for (const candidate of resolved.candidates) {
+    const deadline = attemptDeadline(context);
     const events = candidate.adapter
-      .streamChat(requestFor(call, resolved, candidate), { signal: attemptSignal(context), requestId: context.inferenceId })
+      .streamChat(requestFor(call, resolved, candidate), { signal: deadline.signal, requestId: context.inferenceId })
       [Symbol.asyncIterator]();
     let first: IteratorResult<StreamEvent>;
     try {
       first = await events.next();
       if (!first.done && first.value.type === 'error') throw first.value.error;
     } catch (error) {
+      deadline.end();
       await events.return?.();
       failure = normalizeAbort(error, candidate, context);
       if (failure instanceof UpstreamError && failure.isRetryable) continue;
@@ -44,7 +46,7 @@ export async function openChatStream(context: TaskContext, call: ChatCall): Prom
         status,
         httpStatus,
       });
-    return relay(first, events, call, settle);
+    return relay(first, events, call, settle, deadline.end);
   }
   const clientError = toClientError(failure);
   await recordFailure(context, call.task, resolved.model, resolved.candidates.at(-1), clientError);
@@ -56,6 +58,7 @@ async function* relay(
   events: AsyncIterator<StreamEvent>,
   call: ChatCall,
   settle: (usage: Usage, status: 'success' | 'error' | 'partial', httpStatus: number) => Promise<bigint>,
+  endAttempt: () => void,
 ): AsyncGenerator<ChatStreamPart> {
   let text = '';
   let usage: Usage | undefined;
@@ -82,6 +85,7 @@ async function* relay(
     const costNanoUsd = await settle(delivered(), 'success', 200);
     yield { type: 'done', text, finishReason, usage: delivered(), costNanoUsd };
   } finally {
+    endAttempt();
     if (!settled) {
       // The consumer stopped early: the client went away mid-stream.
       await events.return?.();
