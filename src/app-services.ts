@@ -9,7 +9,7 @@ import type { Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { providerFactories } from './providers/registry.js';
 import type { ProviderAdapter } from './providers/spec/index.js';
-import { embeddedCatalog } from './routing/model-catalog.js';
+import { defaultModels, embeddedCatalog } from './routing/model-catalog.js';
 import { ModelMappings, seedDefaultMappings } from './routing/model-mappings.js';
 import { ModelResolver } from './routing/model-resolver.js';
 import type { TaskServices } from './tasks/task-context.js';
@@ -51,7 +51,7 @@ export async function createServices(options: {
     resolver,
     priceBook: await PriceBook.load(db),
     ledger: new LedgerWriter(db, { mode: config.LEDGER_MODE, onFlushError: options.onLedgerError }),
-    defaultModel: 'gpt-3.5-turbo',
+    defaultModels,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
   };
   const startedAt = Date.now();

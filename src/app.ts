@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { AppServices } from './app-services.js';
 import { registerBodyParsing } from './http/body-parsing.js';
 import { registerErrorHandling } from './http/error-handling.js';
+import { registerHfNativeRoutes } from './http/hf-native/routes.js';
+import { registerOpenAIRoutes } from './http/openai/routes.js';
 import { registerRequestContext } from './http/request-context.js';
 import { nativeTaskPaths, registerTaskRoutes } from './http/task-routes.js';
 import { registerTrpcRoutes } from './http/trpc-routes.js';
@@ -25,6 +27,8 @@ export function buildApp(services: AppServices, options: { logger?: FastifyServe
   registerRequestContext(app, services);
   registerTaskRoutes(app, services);
   registerTrpcRoutes(app, services, nativeTaskPaths);
+  registerOpenAIRoutes(app, services);
+  registerHfNativeRoutes(app, services);
   return app;
 }
 

@@ -12,6 +12,7 @@ export const errorCodes = {
   method_not_allowed: { status: 405, errorType: 'MethodNotAllowed' },
   conflict: { status: 409, errorType: 'Conflict' },
   payload_too_large: { status: 413, errorType: 'PayloadTooLarge' },
+  unprocessable: { status: 422, errorType: 'Unprocessable' },
   unsupported_media_type: { status: 415, errorType: 'UnsupportedMediaType' },
   rate_limited: { status: 429, errorType: 'RateLimited' },
   internal: { status: 500, errorType: 'InternalError' },

@@ -2,6 +2,8 @@ import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { appRouter } from '../trpc/app-router.js';
 import { errorBodySchema } from './errors.js';
+import { hfNativePaths } from './hf-native/paths.js';
+import { openAIPaths } from './openai/paths.js';
 
 const streamingPaths = ['/hf/tasks/text-generation', '/hf/tasks/conversational', '/hf/tasks/run'];
 
@@ -20,6 +22,8 @@ export function buildOpenApiDocument() {
     baseUrl: '/',
     license: { name: 'MIT', identifier: 'MIT' },
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Gatewayz API key: gw_live_...' } },
+    // The standard surfaces are plain Fastify routes; their zod schemas are documented here.
+    paths: { ...openAIPaths, ...hfNativePaths },
   });
   const components = (document.components ??= {});
   const schemas = (components.schemas ??= {});

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app-services.js';
 import { runInputSchema } from '../contract/run.js';
-import { conversationalTask } from '../tasks/conversational.js';
 import { taskFor } from '../tasks/run-task.js';
 import type { TaskContext } from '../tasks/task-context.js';
 import type { TaskDefinition } from '../tasks/task-definition.js';
-import { textGenerationTask } from '../tasks/text-generation.js';
+import { taskRegistry } from '../tasks/task-registry.js';
 import { sendEventStream } from './event-stream.js';
 import { parseWith } from './parse-with.js';
 import { routeFor } from './procedures.js';
@@ -20,8 +19,7 @@ const direct = (definition: TaskDefinition): Dispatch => (body) => ({ definition
  * the same zod contracts, so they can also stream. Their auth comes from the procedure's meta.
  */
 const taskRoutes: Record<string, Dispatch> = {
-  '/hf/tasks/text-generation': direct(textGenerationTask),
-  '/hf/tasks/conversational': direct(conversationalTask),
+  ...Object.fromEntries(Object.values(taskRegistry).map((definition) => [`/hf/tasks/${definition.task}`, direct(definition)])),
   '/hf/tasks/run': (body) => taskFor(parseWith(runInputSchema, body)),
 };
 
@@ -36,6 +34,10 @@ export function registerTaskRoutes(app: FastifyInstance, services: AppServices):
       if (definition.stream && definition.wantsStream?.(input)) {
         return sendEventStream(reply, await definition.stream(context, input));
       }
+      if (definition.binary && wantsImage(request)) {
+        const { data, contentType } = await definition.binary(context, input);
+        return reply.type(contentType).send(data);
+      }
       return definition.complete(context, input);
     });
   }
@@ -49,4 +51,10 @@ function taskContext(request: FastifyRequest, reply: FastifyReply, services: App
     signal: clientGoneSignal(request, reply),
     startedAt: request.startedAt,
   };
+}
+
+/** HF's clients ask for raw images with `Accept: image/png`; JSON stays the default. */
+export function wantsImage(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('image/') && !accept.includes('application/json');
 }

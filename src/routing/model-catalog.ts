@@ -17,7 +17,16 @@ export interface CatalogModel {
   priceUsdPerMillion: { input: string; output: string; cacheRead?: string; cacheWrite?: string; image?: string };
 }
 
-const chatTasks: readonly TaskType[] = ['text-generation', 'conversational'];
+/** A chat model performs every text task; the gateway turns each into a chat call. */
+const chatTasks: readonly TaskType[] = [
+  'text-generation',
+  'conversational',
+  'summarization',
+  'translation',
+  'question-answering',
+  'text-classification',
+  'token-classification',
+];
 
 export const embeddedCatalog: readonly CatalogModel[] = [
   {
@@ -96,13 +105,72 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     providers: { xai: 'grok-3-mini', openrouter: 'x-ai/grok-3-mini' },
     priceUsdPerMillion: { input: '0.30', output: '0.50', cacheRead: '0.075' },
   },
+  {
+    id: 'text-embedding-3-small',
+    tasks: ['embedding'],
+    contextLength: 8_191,
+    ownedBy: 'openai',
+    providers: { openai: 'text-embedding-3-small' },
+    priceUsdPerMillion: { input: '0.02', output: '0' },
+  },
+  {
+    id: 'bge-base-en-v1.5',
+    tasks: ['embedding'],
+    contextLength: 512,
+    ownedBy: 'BAAI',
+    providers: { together: 'BAAI/bge-base-en-v1.5', deepinfra: 'BAAI/bge-base-en-v1.5' },
+    priceUsdPerMillion: { input: '0.008', output: '0' },
+  },
+  {
+    id: 'flux.1-schnell',
+    tasks: ['image-generation'],
+    contextLength: 0,
+    ownedBy: 'black-forest-labs',
+    // Priced per image (a 1024x1024 image at Together's $0.0027 per megapixel, rounded up).
+    providers: { together: 'black-forest-labs/FLUX.1-schnell' },
+    priceUsdPerMillion: { input: '0', output: '0', image: '3000' },
+  },
+  {
+    id: 'gpt-image-1',
+    tasks: ['image-generation'],
+    contextLength: 0,
+    ownedBy: 'openai',
+    // OpenAI's medium-quality 1024x1024 price per image.
+    providers: { openai: 'gpt-image-1' },
+    priceUsdPerMillion: { input: '0', output: '0', image: '42000' },
+  },
 ];
 
-/** Hub models mapped on a fresh database, so every README example works on first try. */
-export const defaultMappings: readonly { hubModelId: string; providerModelId: string; taskType: TaskType }[] = [
+/** Hub models mapped on every database (unless remapped), so every README example works on first try. */
+export const defaultMappings: readonly { hubModelId: string; providerModelId: string; taskType: TaskType; parameters?: Record<string, unknown> }[] = [
   { hubModelId: 'meta-llama/Llama-3.1-8B-Instruct', providerModelId: 'llama-3.1-8b-instruct', taskType: 'text-generation' },
   { hubModelId: 'meta-llama/Llama-3.1-8B-Instruct', providerModelId: 'llama-3.1-8b-instruct', taskType: 'conversational' },
+  { hubModelId: 'facebook/bart-large-cnn', providerModelId: 'gpt-4o-mini', taskType: 'summarization' },
+  { hubModelId: 'Helsinki-NLP/opus-mt-en-fr', providerModelId: 'gpt-4o-mini', taskType: 'translation', parameters: { src_lang: 'en', tgt_lang: 'fr' } },
+  { hubModelId: 'deepset/roberta-base-squad2', providerModelId: 'gpt-4o-mini', taskType: 'question-answering' },
+  {
+    hubModelId: 'distilbert/distilbert-base-uncased-finetuned-sst-2-english',
+    providerModelId: 'gpt-4o-mini',
+    taskType: 'text-classification',
+    parameters: { candidate_labels: ['POSITIVE', 'NEGATIVE'] },
+  },
+  { hubModelId: 'dslim/bert-base-NER', providerModelId: 'gpt-4o-mini', taskType: 'token-classification', parameters: { labels: ['PER', 'ORG', 'LOC', 'MISC'] } },
+  { hubModelId: 'BAAI/bge-base-en-v1.5', providerModelId: 'bge-base-en-v1.5', taskType: 'embedding' },
+  { hubModelId: 'black-forest-labs/FLUX.1-schnell', providerModelId: 'flux.1-schnell', taskType: 'image-generation' },
 ];
+
+/** The model a request gets when it names none. */
+export const defaultModels: Readonly<Record<TaskType, string>> = {
+  'text-generation': 'gpt-3.5-turbo',
+  conversational: 'gpt-3.5-turbo',
+  summarization: 'gpt-4o-mini',
+  translation: 'gpt-4o-mini',
+  'question-answering': 'gpt-4o-mini',
+  'text-classification': 'gpt-4o-mini',
+  'token-classification': 'gpt-4o-mini',
+  embedding: 'text-embedding-3-small',
+  'image-generation': 'flux.1-schnell',
+};
 
 /** When the embedded prices were read from the providers' price pages. */
 export const embeddedPricesEffectiveFrom = new Date('2026-11-26T00:00:00Z');

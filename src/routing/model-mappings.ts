@@ -58,10 +58,8 @@ export class ModelMappings {
   }
 }
 
-/** Maps the default Hub models on a database that has never had a mapping. */
+/** Maps each default Hub model that is not mapped yet; a mapping an operator changed is kept. */
 export async function seedDefaultMappings(db: Kysely<Database>): Promise<void> {
-  const existing = await db.selectFrom('model_mappings').select('id').limit(1).execute();
-  if (existing.length > 0) return;
   await db
     .insertInto('model_mappings')
     .values(
@@ -69,7 +67,7 @@ export async function seedDefaultMappings(db: Kysely<Database>): Promise<void> {
         hub_model_id: mapping.hubModelId,
         provider_model_id: mapping.providerModelId,
         task_type: mapping.taskType,
-        parameters: '{}',
+        parameters: JSON.stringify(mapping.parameters ?? {}),
       })),
     )
     .onConflict((conflict) => conflict.doNothing())

@@ -68,6 +68,7 @@ export class ModelResolver {
     }
     const candidates: Candidate[] = [];
     for (const adapter of this.adapters.values()) {
+      if (!servesTask(adapter, task)) continue;
       // When it runs at all, the simulator stands in for every provider, pinned ones included.
       if (adapter.id === 'simulator') candidates.push({ adapter, providerModel: model.id });
       else if (!pinnedProvider || adapter.id === pinnedProvider) {
@@ -88,4 +89,11 @@ interface FoundModel {
   mapping: ModelMapping | undefined;
   /** Set when the name was `provider/model`: only that provider may serve it. */
   pinnedProvider: string | undefined;
+}
+
+/** Embeddings and images need the provider's own API; every adapter can chat. */
+function servesTask(adapter: ProviderAdapter, task: TaskType): boolean {
+  if (task === 'embedding') return adapter.embed !== undefined;
+  if (task === 'image-generation') return adapter.generateImage !== undefined;
+  return true;
 }

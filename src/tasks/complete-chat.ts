@@ -1,37 +1,44 @@
+import type { GenerationParameters } from '../contract/generation-parameters.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { GatewayError } from '../errors.js';
-import type { GenerationParameters } from '../contract/generation-parameters.js';
-import { emptyUsage, UpstreamError, type ChatMessage, type ChatResult } from '../providers/spec/index.js';
-import { startAttempt, type AttemptDeadline } from './attempt-deadline.js';
-import { toChatRequest } from './chat-request-builder.js';
+import { emptyUsage, UpstreamError, type ChatMessage, type ChatResult, type ChatTool, type ResponseFormat, type Usage } from '../providers/spec/index.js';
 import type { CatalogModel } from '../routing/model-catalog.js';
 import type { Candidate, ResolvedModel } from '../routing/model-resolver.js';
+import { startAttempt, type AttemptDeadline } from './attempt-deadline.js';
+import { toChatRequest } from './chat-request-builder.js';
 import { settleUsage } from './settle-usage.js';
 import type { TaskContext } from './task-context.js';
 import { toClientError } from './upstream-failure.js';
 
 export interface ChatCall {
   task: TaskType;
-  /** What the client asked for; the default model when it named none. */
+  /** What the client asked for; the task's default model when it named none. */
   modelName: string | undefined;
   messages: ChatMessage[];
   parameters: GenerationParameters | undefined;
+  responseFormat?: ResponseFormat;
+  tools?: ChatTool[];
+  toolChoice?: unknown;
 }
 
-export interface CompletedChat {
-  result: ChatResult;
+export interface Completed<Result> {
+  result: Result;
   model: CatalogModel;
   provider: string;
   costNanoUsd: bigint;
 }
 
-export function resolveCall(context: TaskContext, call: ChatCall): ResolvedModel {
-  return context.services.resolver.resolve(call.modelName ?? context.services.defaultModel, call.task);
+export function resolveModel(context: TaskContext, task: TaskType, modelName: string | undefined): ResolvedModel {
+  return context.services.resolver.resolve(modelName ?? context.services.defaultModels[task], task);
 }
 
 /** The upstream request for one candidate; a Hub mapping's parameters act as defaults. */
 export function requestFor(call: ChatCall, resolved: ResolvedModel, candidate: Candidate) {
-  return toChatRequest(candidate.providerModel, call.messages, { ...resolved.mapping?.parameters, ...call.parameters });
+  const request = toChatRequest(candidate.providerModel, call.messages, { ...resolved.mapping?.parameters, ...call.parameters });
+  if (call.responseFormat) request.responseFormat = call.responseFormat;
+  if (call.tools?.length) request.tools = call.tools;
+  if (call.toolChoice !== undefined) request.toolChoice = call.toolChoice;
+  return request;
 }
 
 /** Each attempt gets its own deadline, and ends at once when the client goes away. */
@@ -43,18 +50,22 @@ export function attemptDeadline(context: TaskContext): AttemptDeadline {
  * Tries each candidate provider in order; a retryable failure moves to the next one. The usage
  * row is committed before this resolves, for failures too (status `error`, cost 0).
  */
-export async function completeChat(context: TaskContext, call: ChatCall): Promise<CompletedChat> {
-  const resolved = resolveCall(context, call);
+export async function completeWithCandidates<Result extends { usage: Usage }>(
+  context: TaskContext,
+  task: TaskType,
+  resolved: ResolvedModel,
+  attempt: (candidate: Candidate, signal: AbortSignal) => Promise<Result>,
+): Promise<Completed<Result>> {
   let failure: unknown;
   let lastCandidate: Candidate | undefined;
   for (const candidate of resolved.candidates) {
     lastCandidate = candidate;
     const deadline = attemptDeadline(context);
     try {
-      const result = await candidate.adapter.chat(requestFor(call, resolved, candidate), { signal: deadline.signal, requestId: context.inferenceId });
+      const result = await attempt(candidate, deadline.signal);
       deadline.end();
       const costNanoUsd = await settleUsage(context, {
-        task: call.task,
+        task,
         model: resolved.model,
         provider: candidate.adapter.id,
         providerModel: candidate.providerModel,
@@ -70,8 +81,15 @@ export async function completeChat(context: TaskContext, call: ChatCall): Promis
     }
   }
   const clientError = toClientError(failure);
-  await recordFailure(context, call.task, resolved.model, lastCandidate, clientError);
+  await recordFailure(context, task, resolved.model, lastCandidate, clientError);
   throw clientError;
+}
+
+export function completeChat(context: TaskContext, call: ChatCall): Promise<Completed<ChatResult>> {
+  const resolved = resolveModel(context, call.task, call.modelName);
+  return completeWithCandidates(context, call.task, resolved, (candidate, signal) =>
+    candidate.adapter.chat(requestFor(call, resolved, candidate), { signal, requestId: context.inferenceId }),
+  );
 }
 
 export async function recordFailure(

@@ -1,12 +1,13 @@
 import type { GatewayError } from '../errors.js';
 import { emptyUsage, UpstreamError, type FinishReason, type StreamEvent, type Usage } from '../providers/spec/index.js';
-import { attemptDeadline, normalizeAbort, recordFailure, requestFor, resolveCall, type ChatCall } from './complete-chat.js';
+import { attemptDeadline, normalizeAbort, recordFailure, requestFor, resolveModel, type ChatCall } from './complete-chat.js';
 import { estimateTokens, settleUsage } from './settle-usage.js';
 import type { TaskContext } from './task-context.js';
 import { toClientError } from './upstream-failure.js';
 
 export type ChatStreamPart =
   | { type: 'text'; text: string }
+  | { type: 'tool-call'; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: 'done'; text: string; finishReason: FinishReason; usage: Usage; costNanoUsd: bigint }
   | { type: 'error'; error: GatewayError; text: string; usage: Usage; costNanoUsd: bigint };
 
@@ -18,7 +19,7 @@ export type ChatStreamPart =
  * for what was delivered.
  */
 export async function openChatStream(context: TaskContext, call: ChatCall): Promise<AsyncGenerator<ChatStreamPart>> {
-  const resolved = resolveCall(context, call);
+  const resolved = resolveModel(context, call.task, call.modelName);
   let failure: unknown;
   for (const candidate of resolved.candidates) {
     const deadline = attemptDeadline(context);
@@ -71,6 +72,9 @@ async function* relay(
       if (event.type === 'text-delta') {
         text += event.text;
         yield { type: 'text', text: event.text };
+      } else if (event.type === 'tool-call-delta') {
+        const { type: _type, ...delta } = event;
+        yield { type: 'tool-call', ...delta };
       } else if (event.type === 'usage') usage = event.usage;
       else if (event.type === 'finish') finishReason = event.finishReason;
       else if (event.type === 'error') {

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import type { TaskType } from '../contract/task-types.js';
 import type { LedgerWriter } from '../billing/ledger-writer.js';
 import type { PriceBook } from '../billing/price-book.js';
 import type { ModelResolver } from '../routing/model-resolver.js';
@@ -8,7 +9,8 @@ export interface TaskServices {
   resolver: ModelResolver;
   priceBook: PriceBook;
   ledger: LedgerWriter;
-  defaultModel: string;
+  /** The model a request gets when it names none, per task. */
+  defaultModels: Readonly<Record<TaskType, string>>;
   upstreamTimeoutMs: number;
 }
 

@@ -19,4 +19,6 @@ export interface TaskDefinition<Input = any, Output extends Record<string, unkno
   /** Present on tasks that can stream; `wantsStream` says whether this input asked to. */
   stream?(context: TaskContext, input: Input): Promise<AsyncIterable<StreamPayload>>;
   wantsStream?(input: Input): boolean;
+  /** Present on tasks whose answer can be sent as raw bytes (images, for `Accept: image/*`). */
+  binary?(context: TaskContext, input: Input): Promise<{ data: Buffer; contentType: string }>;
 }

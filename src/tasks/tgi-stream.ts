@@ -13,6 +13,7 @@ export async function* tgiStreamPayloads(
 ): AsyncGenerator<StreamPayload> {
   let index = 0;
   for await (const part of parts) {
+    if (part.type === 'tool-call') continue; // HF task streams carry text only
     index += 1;
     if (part.type === 'text') {
       yield { index, token: { id: index, text: part.text, logprob: 0, special: false }, generated_text: null, details: null };

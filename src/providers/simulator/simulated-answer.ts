@@ -1,4 +1,4 @@
-import { sampleFromSchema } from './sample-from-schema.js';
+import { quoteSourceOf, sampleFromSchema } from './sample-from-schema.js';
 
 /** What the simulator answers, before it is written in either wire format. */
 export interface SimulatedAnswer {
@@ -40,7 +40,7 @@ export function answerChat(body: Record<string, unknown>, defaultTokens: number)
   const format = isRecord(body.response_format) ? body.response_format : undefined;
   if (format?.type === 'json_schema') {
     const schema = isRecord(format.json_schema) ? format.json_schema.schema : undefined;
-    return fitJson(JSON.stringify(sampleFromSchema(schema ?? { type: 'object' })), limit, promptTokens);
+    return fitJson(JSON.stringify(sampleFromSchema(schema ?? { type: 'object' }, '', 0, quoteSourceOf(lastUserText))), limit, promptTokens);
   }
   if (format?.type === 'json_object') {
     return fitJson(JSON.stringify({ answer: headline(lastUserText).join(' ') }), limit, promptTokens);

@@ -1,5 +1,7 @@
 import type { ChatRequest } from './chat-request.js';
 import type { ChatResult } from './chat-result.js';
+import type { EmbeddingRequest, EmbeddingResult } from './embedding-request.js';
+import type { ImageRequest, ImageResult } from './image-request.js';
 import type { StreamEvent } from './stream-event.js';
 
 /**
@@ -13,12 +15,18 @@ import type { StreamEvent } from './stream-event.js';
  *   billed, and must stop reading and release the connection when `signal` aborts.
  *   Failures before the response starts may throw; after that they arrive as an `error` event.
  *
- * Both honour `options.signal`, which the gateway aborts on client disconnect and on timeouts.
+ * - `embed` and `generateImage` exist on adapters whose provider has a native embeddings or
+ *   images API; a provider without one simply lacks the method, and the gateway does not route
+ *   those tasks to it.
+ *
+ * All honour `options.signal`, which the gateway aborts on client disconnect and on timeouts.
  */
 export interface ProviderAdapter {
   readonly id: string;
   chat(request: ChatRequest, options: CallOptions): Promise<ChatResult>;
   streamChat(request: ChatRequest, options: CallOptions): AsyncIterable<StreamEvent>;
+  embed?(request: EmbeddingRequest, options: CallOptions): Promise<EmbeddingResult>;
+  generateImage?(request: ImageRequest, options: CallOptions): Promise<ImageResult>;
   /** Releases pooled connections; called once at shutdown. */
   close?(): Promise<void>;
 }
