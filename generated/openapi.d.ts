@@ -326,6 +326,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/models/{org}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the Hub model's task (the route HF's clients call on a model URL)
+         * @description The task is the one the model is mapped for (GET /hf/tasks/models). text-to-image answers raw image bytes; text-generation with `stream: true` answers TGI server-sent events, every event with a `token`.
+         */
+        post: operations["hfNative.runModelTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -346,6 +366,18 @@ export interface components {
         };
         /** @enum {string} */
         TaskType: "text-generation" | "conversational" | "summarization" | "translation" | "question-answering" | "text-classification" | "token-classification" | "image-generation" | "embedding";
+        /** @description HF's task request; feature-extraction options (normalize, truncate, dimensions) sit at the root. */
+        HfTaskRequest: {
+            /** @description The task's input: a string, a list of strings, or {question, context}. */
+            inputs: unknown;
+            parameters?: {
+                [key: string]: unknown;
+            };
+            /** @description text-generation only: TGI server-sent events. */
+            stream?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         TextGenerationResponse: {
             output: {
                 generated_text: string;
@@ -521,6 +553,17 @@ export interface components {
                 [key: string]: "healthy" | "unconfigured" | "degraded" | "down";
             };
         };
+        /** @description The shape of the model's task, as HF's clients parse it. */
+        HfTaskResponse: {
+            generated_text: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        }[] | {
+            summary_text: string;
+        }[] | {
+            translation_text: string;
+        }[] | components["schemas"]["Answer"] | components["schemas"]["LabelScore"][][] | components["schemas"]["Entity"][] | number[][];
         /** @description The body of every error response. The Inference-Id header identifies the request. */
         Error: {
             /** @description Short description of what went wrong. */
@@ -2034,6 +2077,88 @@ export interface operations {
             };
             /** @description Invalid request */
             400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hfNative.runModelTask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Hub namespace, e.g. facebook */
+                org: string;
+                /** @description Hub model name, e.g. bart-large-cnn */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HfTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task's result */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HfTaskResponse"];
+                    "text/event-stream": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Invalid body, or a body that does not fit the model’s task */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No task is mapped for the model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description question-answering: the context does not contain an answer */
+            422: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
                     [name: string]: unknown;

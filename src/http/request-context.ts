@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app-services.js';
 import type { Principal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
+import type { TaskContext } from '../tasks/task-context.js';
 import { authenticate } from './authenticate.js';
 
 declare module 'fastify' {
@@ -43,4 +44,15 @@ export function clientGoneSignal(request: FastifyRequest, reply: FastifyReply): 
 
 export function unabortableSignal(): AbortSignal {
   return neverAborted;
+}
+
+/** One task request as its handler sees it: who asks, its id, and a signal for the client leaving. */
+export function taskContextOf(request: FastifyRequest, reply: FastifyReply, services: AppServices): TaskContext {
+  return {
+    services: services.tasks,
+    principal: request.principal!,
+    inferenceId: request.id,
+    signal: clientGoneSignal(request, reply),
+    startedAt: request.startedAt,
+  };
 }

@@ -1,14 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppServices } from '../app-services.js';
 import { runInputSchema } from '../contract/run.js';
 import { taskFor } from '../tasks/run-task.js';
-import type { TaskContext } from '../tasks/task-context.js';
 import type { TaskDefinition } from '../tasks/task-definition.js';
 import { taskRegistry } from '../tasks/task-registry.js';
 import { sendEventStream } from './event-stream.js';
 import { parseWith } from './parse-with.js';
 import { routeFor } from './procedures.js';
-import { clientGoneSignal } from './request-context.js';
+import { taskContextOf } from './request-context.js';
 
 type Dispatch = (body: unknown) => { definition: TaskDefinition; input: unknown };
 
@@ -30,7 +29,7 @@ export function registerTaskRoutes(app: FastifyInstance, services: AppServices):
     const { meta } = routeFor(path);
     app.post(path, { config: meta.scopes ? { scopes: meta.scopes } : {} }, async (request, reply) => {
       const { definition, input } = dispatch(request.body);
-      const context = taskContext(request, reply, services);
+      const context = taskContextOf(request, reply, services);
       if (definition.stream && definition.wantsStream?.(input)) {
         return sendEventStream(reply, await definition.stream(context, input));
       }
@@ -41,16 +40,6 @@ export function registerTaskRoutes(app: FastifyInstance, services: AppServices):
       return definition.complete(context, input);
     });
   }
-}
-
-function taskContext(request: FastifyRequest, reply: FastifyReply, services: AppServices): TaskContext {
-  return {
-    services: services.tasks,
-    principal: request.principal!,
-    inferenceId: request.id,
-    signal: clientGoneSignal(request, reply),
-    startedAt: request.startedAt,
-  };
 }
 
 /** HF's clients ask for raw images with `Accept: image/png`; JSON stays the default. */

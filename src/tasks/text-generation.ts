@@ -3,6 +3,7 @@ import type { ChatMessage } from '../providers/spec/index.js';
 import { completeChat, type ChatCall } from './complete-chat.js';
 import { openChatStream } from './stream-chat.js';
 import { tgiStreamPayloads } from './tgi-stream.js';
+import type { TaskContext } from './task-context.js';
 import type { TaskDefinition } from './task-definition.js';
 
 function toCall(input: TextGenerationInput): ChatCall {
@@ -15,10 +16,15 @@ function toCall(input: TextGenerationInput): ChatCall {
  * `return_full_text` is false. A chat model's reply is a separate text, so it is joined with a
  * space where neither side has one.
  */
-function withPrompt(input: TextGenerationInput, text: string): string {
+export function withPrompt(input: TextGenerationInput, text: string): string {
   if (input.parameters?.return_full_text === false) return text;
   const joiner = /\s$/.test(input.inputs) || /^\s/.test(text) || text === '' ? '' : ' ';
   return input.inputs + joiner + text;
+}
+
+/** The whole completion with its finish reason and usage (for TGI's `details`). */
+export function generateText(context: TaskContext, input: TextGenerationInput) {
+  return completeChat(context, toCall(input));
 }
 
 export const textGenerationTask: TaskDefinition<TextGenerationInput, TextGenerationOutput> = {
@@ -27,7 +33,7 @@ export const textGenerationTask: TaskDefinition<TextGenerationInput, TextGenerat
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model, stream: run.stream }),
   wantsStream: (input) => input.stream ?? input.parameters?.stream ?? false,
   async complete(context, input): Promise<TextGenerationOutput> {
-    const { result } = await completeChat(context, toCall(input));
+    const { result } = await generateText(context, input);
     return { output: [{ generated_text: withPrompt(input, result.text) }] };
   },
   async stream(context, input) {

@@ -1,5 +1,67 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppServices } from '../../app-services.js';
+import { GatewayError } from '../../errors.js';
+import { generateText, textGenerationTask } from '../../tasks/text-generation.js';
+import type { TaskContext } from '../../tasks/task-context.js';
+import { taskRegistry } from '../../tasks/task-registry.js';
+import { sendEventStream } from '../event-stream.js';
+import { parseWith } from '../parse-with.js';
+import { taskContextOf } from '../request-context.js';
+import { wantsImage } from '../task-routes.js';
+import { fromHfBody, toHfShape } from './hf-shapes.js';
+import { nativeTaskFor } from './native-task.js';
 
-/** HF-native per-model routes: POST /models/{org}/{name} (+ /v1/chat/completions, /v1/completions). */
-export function registerHfNativeRoutes(_app: FastifyInstance, _services: AppServices): void {}
+interface ModelParams {
+  org: string;
+  name: string;
+}
+
+/**
+ * HF-native per-model routes, for HF's own clients pointed at a model URL
+ * (`InferenceClient(model="http://gateway/models/org/name")`, `endpointUrl` in JS):
+ * POST /models/{org}/{name} performs the model's task and answers in HF's shapes.
+ */
+export function registerHfNativeRoutes(app: FastifyInstance, services: AppServices): void {
+  app.post<{ Params: ModelParams }>('/models/:org/:name', { config: { scopes: ['inference'] } }, async (request, reply) => {
+    const model = `${request.params.org}/${request.params.name}`;
+    const body = isObject(request.body) ? request.body : {};
+    const task = nativeTaskFor(services.mappings, model, body);
+    if (wantsImage(request) && task !== 'image-generation') {
+      throw new GatewayError('invalid_request', 'Model does not generate images', `"${model}" serves ${task}; it cannot answer with an image.`);
+    }
+    const definition = taskRegistry[task];
+    const input = parseFor(model, task, definition.inputSchema, fromHfBody(task, body, model));
+    const context = taskContextOf(request, reply, services);
+    if (task === 'image-generation') {
+      const { data, contentType } = await definition.binary!(context, input);
+      return reply.type(contentType).send(data);
+    }
+    if (task === 'text-generation') return textGeneration(context, reply, input);
+    const { output } = (await definition.complete(context, input)) as { output: unknown };
+    return toHfShape(task, output);
+  });
+}
+
+/** TGI's answers: `[{generated_text}]`, with `details` when asked, or TGI's event stream. */
+async function textGeneration(context: TaskContext, reply: FastifyReply, input: any) {
+  if (textGenerationTask.wantsStream!(input)) return sendEventStream(reply, await textGenerationTask.stream!(context, input));
+  const { result } = await generateText(context, input);
+  const generated = { generated_text: result.text };
+  if (input.parameters?.details !== true) return [generated];
+  const details = { finish_reason: result.finishReason, generated_tokens: result.usage.outputTokens, seed: input.parameters?.seed ?? null, prefill: [], tokens: [] };
+  return [{ ...generated, details }];
+}
+
+/** A body that does not fit the model's task says which task the model serves. */
+function parseFor(model: string, task: string, schema: Parameters<typeof parseWith>[0], value: unknown) {
+  try {
+    return parseWith(schema, value);
+  } catch (error) {
+    if (!(error instanceof GatewayError)) throw error;
+    throw new GatewayError('invalid_request', error.summary, `"${model}" serves ${task}. ${error.message}`);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
