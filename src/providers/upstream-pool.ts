@@ -27,6 +27,8 @@ export type UpstreamBody = Dispatcher.ResponseData['body'];
 export interface UpstreamPool {
   /** POSTs `body` as JSON; resolves with a 2xx body, throws an `UpstreamError` otherwise. */
   postJson(path: string, body: unknown, options: { stream: boolean; signal: AbortSignal }): Promise<UpstreamBody>;
+  /** GETs a path on this origin (an image the upstream links to); resolves with a 2xx body, throws an `UpstreamError` otherwise. */
+  get(path: string, options: { signal: AbortSignal }): Promise<UpstreamBody>;
   /** Reads a whole 2xx body as text, classifying a failure mid-body. */
   readText(body: UpstreamBody, signal: AbortSignal): Promise<string>;
   close(): Promise<void>;
@@ -47,19 +49,23 @@ export function createUpstreamPool(options: UpstreamPoolOptions): UpstreamPool {
   const jsonHeaders = { ...baseHeaders, accept: 'application/json' };
   const streamHeaders = { ...baseHeaders, accept: 'text/event-stream' };
 
+  async function send(request: Dispatcher.RequestOptions, signal: AbortSignal): Promise<UpstreamBody> {
+    let response: Dispatcher.ResponseData;
+    try {
+      signal.throwIfAborted();
+      response = await pool.request(request);
+    } catch (error) {
+      throw classifyFailure(error, id, signal);
+    }
+    return acceptResponse(response, id, signal);
+  }
+
   return {
-    async postJson(path, body, { stream, signal }) {
-      let response: Dispatcher.ResponseData;
-      try {
-        signal.throwIfAborted();
-        response = await pool.request({ method: 'POST', path, headers: stream ? streamHeaders : jsonHeaders, body: JSON.stringify(body), signal });
-      } catch (error) {
-        throw classifyFailure(error, id, signal);
-      }
-      if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
-      const errorBody = await readErrorBody(response.body);
-      if (signal.aborted) throw classifyFailure(signal.reason, id, signal);
-      throw httpFailure(id, response.statusCode, response.headers['retry-after'], errorBody);
+    postJson(path, body, { stream, signal }) {
+      return send({ method: 'POST', path, headers: stream ? streamHeaders : jsonHeaders, body: JSON.stringify(body), signal }, signal);
+    },
+    get(path, { signal }) {
+      return send({ method: 'GET', path, headers: options.headers, signal }, signal);
     },
     async readText(body, signal) {
       try {
@@ -72,6 +78,14 @@ export function createUpstreamPool(options: UpstreamPoolOptions): UpstreamPool {
       await pool.close();
     },
   };
+}
+
+/** A 2xx response's body, or the `UpstreamError` its status and error body describe. */
+export async function acceptResponse(response: Dispatcher.ResponseData, provider: string, signal: AbortSignal): Promise<UpstreamBody> {
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
+  const errorBody = await readErrorBody(response.body);
+  if (signal.aborted) throw classifyFailure(signal.reason, provider, signal);
+  throw httpFailure(provider, response.statusCode, response.headers['retry-after'], errorBody);
 }
 
 async function readErrorBody(body: UpstreamBody): Promise<string> {

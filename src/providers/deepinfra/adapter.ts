@@ -4,5 +4,11 @@ import type { ProviderAdapter } from '../spec/index.js';
 export const deepInfraBaseUrl = 'https://api.deepinfra.com/v1/openai';
 
 export function createDeepInfraAdapter(options: HostedProviderOptions): ProviderAdapter {
-  return createOpenAICompatibleAdapter({ id: 'deepinfra', baseUrl: options.baseUrl ?? deepInfraBaseUrl, apiKey: options.apiKey });
+  return createOpenAICompatibleAdapter({
+    id: 'deepinfra',
+    baseUrl: options.baseUrl ?? deepInfraBaseUrl,
+    apiKey: options.apiKey,
+    // Both documented under /v1/openai; its images API answers `b64_json` only, which is what the factory asks for.
+    capabilities: { embeddings: true, images: true },
+  });
 }

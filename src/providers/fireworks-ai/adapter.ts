@@ -5,5 +5,11 @@ import type { ProviderAdapter } from '../spec/index.js';
 export const fireworksAIBaseUrl = 'https://api.fireworks.ai/inference/v1';
 
 export function createFireworksAIAdapter(options: HostedProviderOptions): ProviderAdapter {
-  return createOpenAICompatibleAdapter({ id: 'fireworks-ai', baseUrl: options.baseUrl ?? fireworksAIBaseUrl, apiKey: options.apiKey });
+  return createOpenAICompatibleAdapter({
+    id: 'fireworks-ai',
+    baseUrl: options.baseUrl ?? fireworksAIBaseUrl,
+    apiKey: options.apiKey,
+    // Its embeddings API is OpenAI's; its image models are served by a different, non-OpenAI API.
+    capabilities: { embeddings: true },
+  });
 }

@@ -14,6 +14,7 @@ export function createSimulatorAdapter(options: SimulatorAdapterOptions): Provid
   return createOpenAICompatibleAdapter({
     id: 'simulator',
     baseUrl: options.baseUrl,
+    capabilities: { embeddings: true, images: true },
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
   });

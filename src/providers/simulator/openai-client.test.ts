@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPng } from '../testing/read-png.js';
 import { createSimulatorServer, type SimulatorServer } from './server.js';
 
 // The official client is the reference parser of OpenAI's wire format: if it reads the
@@ -81,5 +82,32 @@ describe('the openai npm client against the simulator', () => {
     expect(completion.choices[0]?.text).toBe('Simulated answer about Once upon');
     const models = await client.models.list();
     expect(models.data.map((model) => model.id)).toEqual(['simulator-model']);
+  });
+
+  it('creates embeddings as floats and, by default, as base64 it decodes to the same floats', async () => {
+    const input = ['the quick brown fox', 'the quick brown dog'];
+    const asFloats = await client.embeddings.create({ model: 'simulator-embed', input, encoding_format: 'float' });
+    // Without encoding_format the client asks for base64 and decodes it into numbers itself.
+    const byDefault = await client.embeddings.create({ model: 'simulator-embed', input, dimensions: 64 });
+    const defaultFloats = await client.embeddings.create({ model: 'simulator-embed', input, dimensions: 64, encoding_format: 'float' });
+
+    expect(asFloats.data.map((item) => item.embedding.length)).toEqual([384, 384]);
+    const [fox, dog] = asFloats.data.map((item) => item.embedding);
+    expect(Math.hypot(...fox!)).toBeCloseTo(1, 5);
+    expect(fox!.reduce((sum, value, index) => sum + value * dog![index]!, 0)).toBeGreaterThan(0.5);
+    expect(byDefault.data[0]?.embedding).toHaveLength(64);
+    expect(byDefault.data.map((item) => item.embedding)).toEqual(defaultFloats.data.map((item) => item.embedding));
+    expect(asFloats.usage).toEqual({ prompt_tokens: 8, total_tokens: 8 });
+  });
+
+  it('generates images as b64_json and as a URL that serves the PNG', async () => {
+    const inline = await client.images.generate({ model: 'simulator-image', prompt: 'a watercolor harbor', size: '256x256', response_format: 'b64_json' });
+    const png = readPng(Buffer.from(inline.data?.[0]?.b64_json ?? '', 'base64'));
+    expect([png.width, png.height]).toEqual([256, 256]);
+
+    const linked = await client.images.generate({ model: 'simulator-image', prompt: 'a watercolor harbor', size: '256x256', response_format: 'url', n: 2 });
+    expect(linked.data).toHaveLength(2);
+    const served = Buffer.from(await (await fetch(linked.data?.[0]?.url ?? '')).arrayBuffer());
+    expect(served).toEqual(Buffer.from(inline.data?.[0]?.b64_json ?? '', 'base64'));
   });
 });

@@ -74,9 +74,9 @@ describe('simulator: request errors in OpenAI error shape', () => {
   });
 
   it('answers 404 for unknown paths and wrong methods', async () => {
-    const unknown = await post(chat, {}, '/embeddings');
+    const unknown = await post(chat, {}, '/audio/speech');
     expect(unknown.status).toBe(404);
-    expect((await json(unknown)).error).toEqual({ message: 'Invalid URL (POST /v1/embeddings)', type: 'invalid_request_error', param: null, code: null });
+    expect((await json(unknown)).error).toEqual({ message: 'Invalid URL (POST /v1/audio/speech)', type: 'invalid_request_error', param: null, code: null });
     expect((await fetch(`${simulator.url}/chat/completions`)).status).toBe(404);
   });
 

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAnthropicMessagesHandler } from './anthropic-messages.js';
+import { answerEmbeddings, type InvalidParameter } from './embeddings-route.js';
 import { errorForStatus, readFaultControls, type FaultControls } from './fault-controls.js';
+import { createImagesRoute, IMAGE_FILE_PREFIX } from './images-route.js';
 import { chatCompletionBody, chatCompletionEvents, textCompletionBody, textCompletionEvents } from './openai-wire.js';
 import { answerChat, answerText, countWords, isRecord, positiveNumber } from './simulated-answer.js';
 import { reset, sendError, sendEvents, sendJson, sendMalformedJson } from './write-response.js';
@@ -38,6 +40,7 @@ export interface SimulatorServer {
 
 // OpenAI's legacy endpoint answers 16 tokens when `max_tokens` is absent.
 const LEGACY_DEFAULT_MAX_TOKENS = 16;
+const JSON_ROUTES = new Set(['POST /v1/chat/completions', 'POST /v1/completions', 'POST /v1/embeddings', 'POST /v1/images/generations']);
 const INVALID_JSON = {
   message: 'We could not parse the JSON body of your request. The OpenAI API expects a JSON payload.',
   type: 'invalid_request_error',
@@ -45,9 +48,10 @@ const INVALID_JSON = {
 };
 
 /**
- * A zero-dependency upstream that speaks OpenAI's Chat Completions and Completions wire formats
- * and Anthropic's Messages API (`/v1/messages`) with deterministic answers and header-driven faults, for tests and for benchmarking the
- * gateway against an upstream that adds no latency of its own.
+ * A zero-dependency upstream that speaks OpenAI's Chat Completions, Completions, Embeddings and
+ * Images wire formats and Anthropic's Messages API (`/v1/messages`) with deterministic answers
+ * and header-driven faults, for tests and for benchmarking the gateway against an upstream that
+ * adds no latency of its own.
  */
 export async function createSimulatorServer(options: SimulatorOptions = {}): Promise<SimulatorServer> {
   const defaults = { latencyMs: options.latencyMs ?? 0, chunkDelayMs: options.chunkDelayMs ?? 0 };
@@ -70,6 +74,8 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     return { id: `${prefix}${idPrefix}${responseCounter.toString(36)}`, created: Math.floor(Date.now() / 1000), model };
   }
   const anthropicMessages = createAnthropicMessagesHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
+  let origin = '';
+  const images = createImagesRoute(() => origin);
 
   function handle(request: IncomingMessage, response: ServerResponse, body: Buffer, controls: FaultControls): void {
     if (controls.fail === 'reset') return reset(request.socket);
@@ -78,16 +84,18 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     if (controls.problem !== undefined) {
       return sendError(response, 400, { message: controls.problem, type: 'invalid_request_error', code: null }, controls);
     }
-    if (expectedAuthorization !== undefined && request.headers.authorization !== expectedAuthorization) {
+    const path = request.url?.split('?', 1)[0] ?? '';
+    const route = `${request.method} ${path}`;
+    // Image links work without the key, like the pre-signed URLs real providers hand out.
+    const imageFile = request.method === 'GET' && path.startsWith(IMAGE_FILE_PREFIX);
+    if (!imageFile && expectedAuthorization !== undefined && request.headers.authorization !== expectedAuthorization) {
       const message = request.headers.authorization === undefined ? "You didn't provide an API key." : 'Incorrect API key provided.';
       return sendError(response, 401, { message, type: 'invalid_request_error', code: 'invalid_api_key' }, controls);
     }
     if (controls.status !== undefined) return sendError(response, controls.status, errorForStatus(controls.status), controls, controls.retryAfter);
-
-    const path = request.url?.split('?', 1)[0];
-    const route = `${request.method} ${path}`;
+    if (imageFile) return images.serveFile(path, response, controls);
     if (route === 'GET /v1/models') return sendJson(response, 200, modelsBody, controls);
-    if (route !== 'POST /v1/chat/completions' && route !== 'POST /v1/completions') {
+    if (!JSON_ROUTES.has(route)) {
       return sendError(response, 404, { message: `Invalid URL (${route})`, type: 'invalid_request_error', code: null }, controls);
     }
     let payload: unknown;
@@ -100,11 +108,17 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     if (typeof payload.model !== 'string' || payload.model === '') {
       return sendError(response, 400, { message: 'You must provide a model parameter.', type: 'invalid_request_error', code: null }, controls);
     }
+    const invalid: InvalidParameter = (message, param, code) =>
+      sendError(response, 400, { message, type: 'invalid_request_error', param, code: code ?? null }, controls);
+    if (route === 'POST /v1/embeddings' || route === 'POST /v1/images/generations') {
+      if (controls.fail === 'malformed-json') return sendMalformedJson(response);
+      if (route === 'POST /v1/embeddings') return answerEmbeddings(payload, payload.model, response, controls, invalid);
+      return images.generate(request, payload, response, controls, invalid);
+    }
     const chat = path === '/v1/chat/completions';
     const required = chat ? 'messages' : 'prompt';
     if (chat ? !Array.isArray(payload.messages) || payload.messages.length === 0 : payload.prompt === undefined) {
-      const missing = { message: `Missing required parameter: '${required}'.`, type: 'invalid_request_error', param: required, code: 'missing_required_parameter' };
-      return sendError(response, 400, missing, controls);
+      return invalid(`Missing required parameter: '${required}'.`, required, 'missing_required_parameter');
     }
     if (controls.fail === 'malformed-json') return sendMalformedJson(response);
 
@@ -152,8 +166,9 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}/v1`,
+    url: `${origin}/v1`,
     port: address.port,
     get requests() {
       return requests;

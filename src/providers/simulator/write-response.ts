@@ -8,8 +8,12 @@ const MALFORMED_JSON = '{"id":"chatcmpl-malformed","object":"chat.completion","c
 const MALFORMED_EVENT = 'data: {"id":"chatcmpl-malformed","choices":[{"delta":{"content":"cut\n\n';
 
 export function sendJson(response: ServerResponse, status: number, body: string, controls: FaultControls, retryAfter?: string): void {
-  const length = Buffer.byteLength(body);
-  const headers = ['content-type', 'application/json', 'content-length', String(length)];
+  sendBody(response, status, 'application/json', body, controls, retryAfter);
+}
+
+/** Any whole body (JSON text, PNG bytes) with `content-length`, cut short by `reset-mid-stream`. */
+export function sendBody(response: ServerResponse, status: number, contentType: string, body: string | Buffer, controls: FaultControls, retryAfter?: string): void {
+  const headers = ['content-type', contentType, 'content-length', String(Buffer.byteLength(body))];
   if (retryAfter !== undefined) headers.push('retry-after', retryAfter);
   response.writeHead(status, headers);
   if (controls.fail !== 'reset-mid-stream') {
@@ -17,7 +21,8 @@ export function sendJson(response: ServerResponse, status: number, body: string,
     return;
   }
   // The head promised the whole length; half of it then a reset is a body cut short.
-  response.write(body.slice(0, Math.floor(body.length / 2)), () => reset(response.socket));
+  const half = Math.floor(body.length / 2);
+  response.write(typeof body === 'string' ? body.slice(0, half) : body.subarray(0, half), () => reset(response.socket));
 }
 
 export function sendError(
