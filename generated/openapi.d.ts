@@ -326,6 +326,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat completion (OpenAI-compatible)
+         * @description OpenAI's Chat Completions API: tools, response_format, and streaming with `stream: true`. Billed as conversational.
+         */
+        post: operations["openai-chat-completions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Text completion (OpenAI legacy)
+         * @description OpenAI's legacy Completions API, served by a chat model with the prompt as one user message. Billed as text-generation.
+         */
+        post: operations["openai-completions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/embeddings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Embeddings (OpenAI-compatible)
+         * @description Vectors from the provider's embeddings API, as floats or base64 float32.
+         */
+        post: operations["openai-embeddings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Image generation (OpenAI-compatible)
+         * @description Images as base64 or as links to the gateway, valid for an hour. Billed per image.
+         */
+        post: operations["openai-images-generations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A generated image, by the link /v1/images/generations answered
+         * @description Public: the random file name is the credential, like a pre-signed URL.
+         */
+        get: operations["openai-image-file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List models (OpenAI-compatible, with pricing)
+         * @description Every served model and Hub model id mapped for chat or completions, with `pricing` (USD per million tokens) and `context_length` as Hugging Face expects.
+         */
+        get: operations["openai-models-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One model (OpenAI-compatible, with pricing) */
+        get: operations["openai-models-retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{org}/{name}/v1/chat/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat completion (OpenAI-compatible) for the model in the path (HF clients' endpoint URL)
+         * @description OpenAI's Chat Completions API: tools, response_format, and streaming with `stream: true`. Billed as conversational.
+         */
+        post: operations["hfNative.openai-chat-completions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{org}/{name}/v1/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Text completion (OpenAI legacy) for the model in the path (HF clients' endpoint URL)
+         * @description OpenAI's legacy Completions API, served by a chat model with the prompt as one user message. Billed as text-generation.
+         */
+        post: operations["hfNative.openai-completions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/models/{org}/{name}": {
         parameters: {
             query?: never;
@@ -366,6 +543,214 @@ export interface components {
         };
         /** @enum {string} */
         TaskType: "text-generation" | "conversational" | "summarization" | "translation" | "question-answering" | "text-classification" | "token-classification" | "image-generation" | "embedding";
+        CreateChatCompletionRequest: {
+            /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
+            model?: string;
+            temperature?: number | null;
+            top_p?: number | null;
+            stop?: (string | string[]) | null;
+            seed?: number | null;
+            /** @description Only 1 is supported. */
+            n?: number | null;
+            frequency_penalty?: number | null;
+            presence_penalty?: number | null;
+            logit_bias?: {
+                [key: string]: number;
+            } | null;
+            user?: string;
+            stream?: boolean | null;
+            stream_options?: ({
+                /** @description Send a last chunk with `choices: []` and the usage. */
+                include_usage?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            messages: components["schemas"]["ChatCompletionRequestMessage"][];
+            max_tokens?: number | null;
+            /** @description Takes precedence over max_tokens. */
+            max_completion_tokens?: number | null;
+            tools?: components["schemas"]["ChatCompletionTool"][] | null;
+            tool_choice?: components["schemas"]["ChatCompletionToolChoiceOption"] | null;
+            response_format?: components["schemas"]["ChatCompletionResponseFormat"] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ChatCompletionRequestMessage: ({
+            /** @enum {string} */
+            role: "system" | "developer";
+            content: string | components["schemas"]["ChatCompletionContentPart"][];
+            name?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            role: "user";
+            content: string | components["schemas"]["ChatCompletionContentPart"][];
+            name?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            role: "assistant";
+            content?: (string | components["schemas"]["ChatCompletionContentPart"][]) | null;
+            refusal?: string | null;
+            tool_calls?: components["schemas"]["ChatCompletionMessageToolCall"][] | null;
+            name?: string | null;
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            role: "tool";
+            content: string | components["schemas"]["ChatCompletionContentPart"][];
+            tool_call_id: string;
+        } & {
+            [key: string]: unknown;
+        });
+        /** @description Only `{"type": "text", "text": ...}` parts are accepted. */
+        ChatCompletionContentPart: {
+            type: string;
+            text?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ChatCompletionMessageToolCall: {
+            id: string;
+            /** @constant */
+            type: "function";
+            function: {
+                name: string;
+                arguments: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ChatCompletionTool: {
+            /** @constant */
+            type: "function";
+            function: {
+                name: string;
+                description?: string;
+                /** @description JSON Schema of the arguments object. */
+                parameters?: {
+                    [key: string]: unknown;
+                };
+                strict?: boolean | null;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ChatCompletionToolChoiceOption: ("none" | "auto" | "required") | ({
+            /** @constant */
+            type: "function";
+            function: {
+                name: string;
+            };
+        } & {
+            [key: string]: unknown;
+        });
+        ChatCompletionResponseFormat: ({
+            /** @constant */
+            type: "text";
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            type: "json_object";
+            value?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            type: "json";
+            value: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            type: "json_schema";
+            json_schema?: {
+                name?: string;
+                description?: string;
+                schema?: {
+                    [key: string]: unknown;
+                };
+                strict?: boolean | null;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description TGI form: the schema itself, in place of json_schema. */
+            value?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        });
+        CreateCompletionRequest: {
+            /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
+            model?: string;
+            temperature?: number | null;
+            top_p?: number | null;
+            stop?: (string | string[]) | null;
+            seed?: number | null;
+            /** @description Only 1 is supported. */
+            n?: number | null;
+            frequency_penalty?: number | null;
+            presence_penalty?: number | null;
+            logit_bias?: {
+                [key: string]: number;
+            } | null;
+            user?: string;
+            stream?: boolean | null;
+            stream_options?: ({
+                /** @description Send a last chunk with `choices: []` and the usage. */
+                include_usage?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description A string, or a list of exactly one string. */
+            prompt: string | string[];
+            /** @description Defaults to 16, as on OpenAI. */
+            max_tokens?: number | null;
+            /** @description Prefix the answer with the prompt. */
+            echo?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateEmbeddingRequest: {
+            /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
+            model?: string;
+            input: string | string[];
+            /**
+             * @description `base64`: little-endian float32 bytes, base64-encoded.
+             * @default float
+             * @enum {string}
+             */
+            encoding_format: "float" | "base64";
+            dimensions?: number;
+            user?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateImageRequest: {
+            prompt: string;
+            /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
+            model?: string;
+            n?: number | null;
+            size?: string | null;
+            /** @description `url` (the default) links to the image on the gateway for an hour; `b64_json` inlines it. */
+            response_format?: ("url" | "b64_json") | null;
+            user?: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description HF's task request; feature-extraction options (normalize, truncate, dimensions) sit at the root. */
         HfTaskRequest: {
             /** @description The task's input: a string, a list of strings, or {question, context}. */
@@ -553,6 +938,143 @@ export interface components {
                 [key: string]: "healthy" | "unconfigured" | "degraded" | "down";
             };
         };
+        CreateChatCompletionResponse: {
+            /** @description `chatcmpl-` and the Inference-Id. */
+            id: string;
+            /** @constant */
+            object: "chat.completion";
+            created: number;
+            /** @description The model as requested. */
+            model: string;
+            system_fingerprint: null;
+            choices: {
+                index: number;
+                message: {
+                    /** @constant */
+                    role: "assistant";
+                    /** @description null when the answer is only tool calls. */
+                    content: string | null;
+                    refusal: null;
+                    tool_calls?: components["schemas"]["ChatCompletionMessageToolCall"][];
+                };
+                logprobs: null;
+                /** @enum {string} */
+                finish_reason: "stop" | "length" | "tool_calls" | "content_filter";
+            }[];
+            usage: components["schemas"]["CompletionUsage"];
+        };
+        CompletionUsage: {
+            /** @description Every prompt token, cached ones included. */
+            prompt_tokens: number;
+            completion_tokens: number;
+            total_tokens: number;
+            prompt_tokens_details?: {
+                cached_tokens: number;
+            };
+            completion_tokens_details?: {
+                reasoning_tokens: number;
+            };
+        };
+        CreateChatCompletionStreamResponse: {
+            id: string;
+            /** @constant */
+            object: "chat.completion.chunk";
+            created: number;
+            model: string;
+            system_fingerprint: null;
+            choices: {
+                index: number;
+                delta: {
+                    /** @constant */
+                    role?: "assistant";
+                    content?: string | null;
+                    refusal?: null;
+                    tool_calls?: {
+                        index: number;
+                        id?: string;
+                        /** @constant */
+                        type?: "function";
+                        function?: {
+                            name?: string;
+                            arguments?: string;
+                        };
+                    }[];
+                };
+                logprobs: null;
+                finish_reason: ("stop" | "length" | "tool_calls" | "content_filter") | null;
+            }[];
+            /** @description Present (null until the last chunk) only when stream_options.include_usage is true. */
+            usage?: components["schemas"]["CompletionUsage"] | null;
+        };
+        /** @description The body of every error response. The Inference-Id header identifies the request. */
+        Error: {
+            /** @description Short description of what went wrong. */
+            error: string;
+            /** @description Machine-readable category, e.g. InvalidRequest, Unauthorized, UpstreamError. */
+            error_type: string;
+            /** @description Details: which field, which limit, what to do. */
+            message: string;
+        };
+        /** @description The whole answer, and also the shape of every stream chunk. */
+        CreateCompletionResponse: {
+            /** @description `cmpl-` and the Inference-Id. */
+            id: string;
+            /** @constant */
+            object: "text_completion";
+            created: number;
+            model: string;
+            system_fingerprint: null;
+            choices: {
+                text: string;
+                index: number;
+                logprobs: null;
+                finish_reason: ("stop" | "length" | "tool_calls" | "content_filter") | null;
+            }[];
+            /** @description Always present on a whole answer; on stream chunks, as for chat. */
+            usage?: components["schemas"]["CompletionUsage"] | null;
+        };
+        CreateEmbeddingResponse: {
+            /** @constant */
+            object: "list";
+            data: {
+                /** @constant */
+                object: "embedding";
+                index: number;
+                /** @description Floats, or a base64 string with encoding_format=base64. */
+                embedding: number[] | string;
+            }[];
+            model: string;
+            usage: {
+                prompt_tokens: number;
+                total_tokens: number;
+            };
+        };
+        ImagesResponse: {
+            created: number;
+            data: ({
+                url: string;
+            } | {
+                b64_json: string;
+            })[];
+        };
+        ListModelsResponse: {
+            /** @constant */
+            object: "list";
+            data: components["schemas"]["Model"][];
+        };
+        Model: {
+            id: string;
+            /** @constant */
+            object: "model";
+            created: number;
+            owned_by: string;
+            /** @description USD per million input and output tokens, as Hugging Face expects of a provider. */
+            pricing: {
+                input: number;
+                output: number;
+            };
+            context_length: number;
+        };
         /** @description The shape of the model's task, as HF's clients parse it. */
         HfTaskResponse: {
             generated_text: string;
@@ -564,15 +1086,6 @@ export interface components {
         }[] | {
             translation_text: string;
         }[] | components["schemas"]["Answer"] | components["schemas"]["LabelScore"][][] | components["schemas"]["Entity"][] | number[][];
-        /** @description The body of every error response. The Inference-Id header identifies the request. */
-        Error: {
-            /** @description Short description of what went wrong. */
-            error: string;
-            /** @description Machine-readable category, e.g. InvalidRequest, Unauthorized, UpstreamError. */
-            error_type: string;
-            /** @description Details: which field, which limit, what to do. */
-            message: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -2077,6 +2590,721 @@ export interface operations {
             };
             /** @description Invalid request */
             400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-chat-completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChatCompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateChatCompletionResponse"];
+                    "text/event-stream": components["schemas"]["CreateChatCompletionStreamResponse"];
+                };
+            };
+            /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream rate limit */
+            429: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout */
+            504: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateCompletionResponse"];
+                    "text/event-stream": components["schemas"]["CreateCompletionResponse"];
+                };
+            };
+            /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream rate limit */
+            429: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout */
+            504: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-embeddings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmbeddingRequest"];
+            };
+        };
+        responses: {
+            /** @description One embedding per input, in order */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateEmbeddingResponse"];
+                };
+            };
+            /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream rate limit */
+            429: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout */
+            504: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-images-generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImageRequest"];
+            };
+        };
+        responses: {
+            /** @description The generated images */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImagesResponse"];
+                };
+            };
+            /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream rate limit */
+            429: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout */
+            504: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-image-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `<uuid>.png`, `.jpg` or `.webp`. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/jpeg": unknown;
+                    "image/webp": unknown;
+                };
+            };
+            /** @description Unknown or expired image */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-models-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The models */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListModelsResponse"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-models-retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A model id; it may contain `/` (Hub ids), sent unescaped. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hfNative.openai-chat-completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Hub namespace, e.g. facebook */
+                org: string;
+                /** @description Hub model name, e.g. bart-large-cnn */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChatCompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateChatCompletionResponse"];
+                    "text/event-stream": components["schemas"]["CreateChatCompletionStreamResponse"];
+                };
+            };
+            /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream rate limit */
+            429: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout */
+            504: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "hfNative.openai-completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Hub namespace, e.g. facebook */
+                org: string;
+                /** @description Hub model name, e.g. bart-large-cnn */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateCompletionResponse"];
+                    "text/event-stream": components["schemas"]["CreateCompletionResponse"];
+                };
+            };
+            /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream rate limit */
+            429: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout */
+            504: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
                     [name: string]: unknown;

@@ -55,6 +55,25 @@ describe.each(databaseKinds())('HF-native model routes on %s', (kind) => {
     expect(entities[0]).toHaveProperty('entity_group');
   });
 
+  it('serves the OpenAI routes under a model URL, with the model from the path whatever the body says', async () => {
+    const chat = await gateway.request('/models/meta-llama/Llama-3.1-8B-Instruct/v1/chat/completions', {
+      body: { model: 'dummy', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 5 },
+    });
+    expect(chat.status).toBe(200);
+    const completion = (await chat.json()) as { model: string; choices: { message: { content: string } }[] };
+    expect(completion.model).toBe('meta-llama/Llama-3.1-8B-Instruct');
+    expect(completion.choices[0]!.message.content.split(' ')).toHaveLength(5);
+    const row = await gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', chat.headers.get('inference-id')!).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ model: 'llama-3.1-8b-instruct', task: 'conversational' });
+
+    // @huggingface/inference >= 4.13.18 sends text-generation here, with the endpoint URL as model.
+    const legacy = await gateway.request('/models/meta-llama/Llama-3.1-8B-Instruct/v1/completions', {
+      body: { model: `${gateway.url}/models/meta-llama/Llama-3.1-8B-Instruct`, prompt: 'Hello', max_tokens: 4 },
+    });
+    expect(legacy.status).toBe(200);
+    expect(((await legacy.json()) as { choices: { text: string }[] }).choices[0]!.text.split(' ')).toHaveLength(4);
+  });
+
   it('accepts parameters absent, empty or full of unknown keys', async () => {
     for (const body of [{ inputs: 'x' }, { inputs: 'x', parameters: {} }, { inputs: 'x', parameters: { clean_up_tokenization_spaces: true, truncation: 'only_first', surprise: 1 } }]) {
       expect((await json('facebook/bart-large-cnn', body)).status).toBe(200);

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
-import { toErrorResponse } from '../errors.js';
+import { GatewayError, toErrorResponse } from '../errors.js';
 import type { StreamPayload } from '../tasks/task-definition.js';
 
 /**
@@ -25,7 +25,9 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
     }
     if (!raw.destroyed) raw.end('data: [DONE]\n\n');
   } catch (error) {
-    reply.log.error({ err: error }, 'stream failed');
+    // A GatewayError here is an upstream failure mid-stream, already recorded; anything else is a bug.
+    if (error instanceof GatewayError) reply.log.warn({ code: error.code }, 'stream ended by an upstream failure');
+    else reply.log.error({ err: error }, 'stream failed');
     if (!raw.destroyed) raw.end(`data: ${JSON.stringify(toErrorResponse(error).body)}\n\n`);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorBodySchema } from '../errors.js';
+import { openAIPaths } from '../openai/paths.js';
 import { answerSchema, entitySchema, labelScoreSchema } from '../text-tasks.js';
 
 const modelPath = z.object({
@@ -39,8 +40,24 @@ const errors = Object.fromEntries(
   ].map(([status, description]) => [status, { description, content: { 'application/json': { schema: errorBodySchema } } }]),
 );
 
+/** The /v1 operation again under a model URL: the path names the model, the body's `model` is ignored. */
+function underModel(path: '/v1/chat/completions' | '/v1/completions'): ZodOpenApiPathsObject[string] {
+  const operation = openAIPaths[path]!.post!;
+  return {
+    post: {
+      ...operation,
+      operationId: `hfNative.${operation.operationId ?? path}`,
+      tags: ['hf-native'],
+      summary: `${operation.summary ?? path} for the model in the path (HF clients' endpoint URL)`,
+      requestParams: { path: modelPath },
+    },
+  };
+}
+
 /** OpenAPI paths of the HF-native per-model routes (/models/{org}/{name}), served by src/http/hf-native/. */
 export const hfNativePaths: ZodOpenApiPathsObject = {
+  '/models/{org}/{name}/v1/chat/completions': underModel('/v1/chat/completions'),
+  '/models/{org}/{name}/v1/completions': underModel('/v1/completions'),
   '/models/{org}/{name}': {
     post: {
       operationId: 'hfNative.runModelTask',

@@ -5,6 +5,8 @@ import { generateText, textGenerationTask } from '../../tasks/text-generation.js
 import type { TaskContext } from '../../tasks/task-context.js';
 import { taskRegistry } from '../../tasks/task-registry.js';
 import { sendEventStream } from '../event-stream.js';
+import { handleChatCompletions } from '../openai/chat-completions.js';
+import { handleCompletions } from '../openai/completions.js';
 import { parseWith } from '../parse-with.js';
 import { taskContextOf } from '../request-context.js';
 import { wantsImage } from '../task-routes.js';
@@ -40,6 +42,17 @@ export function registerHfNativeRoutes(app: FastifyInstance, services: AppServic
     const { output } = (await definition.complete(context, input)) as { output: unknown };
     return toHfShape(task, output);
   });
+
+  // The OpenAI routes under a model URL (HF's clients append these): the model is the path's,
+  // whatever the body says ("dummy", "tgi" or the endpoint URL itself).
+  const scoped = { config: { scopes: ['inference'] as const } };
+  const modelOf = (params: ModelParams) => `${params.org}/${params.name}`;
+  app.post<{ Params: ModelParams }>('/models/:org/:name/v1/chat/completions', scoped, (request, reply) =>
+    handleChatCompletions(request, reply, services, modelOf(request.params)),
+  );
+  app.post<{ Params: ModelParams }>('/models/:org/:name/v1/completions', scoped, (request, reply) =>
+    handleCompletions(request, reply, services, modelOf(request.params)),
+  );
 }
 
 /** TGI's answers: `[{generated_text}]`, with `details` when asked, or TGI's event stream. */

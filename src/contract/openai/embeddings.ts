@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const text = z.string().min(1, 'an input must not be empty');
+
+/** OpenAI's `POST /v1/embeddings` body. Token-id inputs are refused: the gateway sends text upstream. */
+export const embeddingRequestSchema = z
+  .object({
+    model: z.string().min(1).optional().meta({ description: "Gatewayz model id, Hub model id, or provider/model; the task's default model when absent." }),
+    input: z.union([text, z.array(text).min(1).max(2_048)], {
+      error: 'input must be a string or a list of strings (token-id inputs are not supported)',
+    }),
+    encoding_format: z.enum(['float', 'base64']).default('float').meta({ description: '`base64`: little-endian float32 bytes, base64-encoded.' }),
+    dimensions: z.number().int().positive().max(8_192).optional(),
+    user: z.string().optional(),
+  })
+  .loose()
+  .meta({ id: 'CreateEmbeddingRequest' });
+
+export const embeddingResponseSchema = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(
+      z.object({
+        object: z.literal('embedding'),
+        index: z.number().int(),
+        embedding: z.union([z.array(z.number()), z.string()]).meta({ description: 'Floats, or a base64 string with encoding_format=base64.' }),
+      }),
+    ),
+    model: z.string(),
+    usage: z.object({ prompt_tokens: z.number().int(), total_tokens: z.number().int() }),
+  })
+  .meta({ id: 'CreateEmbeddingResponse' });
+
+export type EmbeddingRequest = z.infer<typeof embeddingRequestSchema>;
+export type EmbeddingResponse = z.infer<typeof embeddingResponseSchema>;

@@ -1,0 +1,42 @@
+import type { ChatCompletionChunk } from '../../contract/openai/chat-completions.js';
+import type { ChatStreamPart } from '../../tasks/stream-chat.js';
+import { openAIFinishReason, openAIUsage, type ResponseIdentity } from './openai-wire.js';
+
+type Delta = ChatCompletionChunk['choices'][number]['delta'];
+
+/**
+ * OpenAI's chunk sequence: the role first, then content and tool-call deltas, a chunk with the
+ * finish reason, and (only with `include_usage`, when every other chunk says `usage: null`) a
+ * last chunk with no choices and the usage. A mid-stream failure is thrown, so the stream ends
+ * on the gateway's error event with no `[DONE]`.
+ */
+export async function* chatCompletionChunks(
+  parts: AsyncIterable<ChatStreamPart>,
+  identity: ResponseIdentity,
+  includeUsage: boolean,
+): AsyncGenerator<ChatCompletionChunk> {
+  const chunk = (delta: Delta, finishReason: ChatCompletionChunk['choices'][number]['finish_reason'] = null): ChatCompletionChunk => ({
+    ...identity,
+    object: 'chat.completion.chunk',
+    system_fingerprint: null,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    ...(includeUsage ? { usage: null } : {}),
+  });
+  yield chunk({ role: 'assistant', content: '', refusal: null });
+  for await (const part of parts) {
+    if (part.type === 'text') {
+      if (part.text !== '') yield chunk({ content: part.text });
+    } else if (part.type === 'tool-call') {
+      const opening = part.id === undefined ? {} : { id: part.id, type: 'function' as const };
+      const name = part.name === undefined ? {} : { name: part.name };
+      yield chunk({ tool_calls: [{ index: part.index, ...opening, function: { ...name, arguments: part.argumentsDelta } }] });
+    } else if (part.type === 'done') {
+      yield chunk({}, openAIFinishReason(part.finishReason));
+      if (includeUsage) {
+        yield { ...identity, object: 'chat.completion.chunk', system_fingerprint: null, choices: [], usage: openAIUsage(part.usage) };
+      }
+    } else {
+      throw part.error;
+    }
+  }
+}

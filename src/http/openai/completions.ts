@@ -1,0 +1,84 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppServices } from '../../app-services.js';
+import { completionRequestSchema, type Completion, type CompletionRequest } from '../../contract/openai/completions.js';
+import { completeChat, type ChatCall } from '../../tasks/complete-chat.js';
+import type { ChatStreamPart } from '../../tasks/stream-chat.js';
+import { openChatStream } from '../../tasks/stream-chat.js';
+import { sendEventStream } from '../event-stream.js';
+import { parseWith } from '../parse-with.js';
+import { taskContextOf } from '../request-context.js';
+import { openAIFinishReason, openAIUsage, responseIdentity, type ResponseIdentity } from './openai-wire.js';
+import { samplingParameters } from './to-chat-call.js';
+
+// OpenAI's legacy endpoint answers 16 tokens when max_tokens is absent.
+const DEFAULT_MAX_TOKENS = 16;
+
+/**
+ * `POST /v1/completions`, served by a chat model: the prompt is one user message. HF's JS
+ * client (4.13.18+) calls it for text-generation with the endpoint URL as `model`, so per-model
+ * routes pass `modelOverride`. Resolves with the `text_completion` object, or streams its chunks.
+ */
+export async function handleCompletions(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: AppServices,
+  modelOverride?: string,
+): Promise<Completion | undefined> {
+  const body = parseWith(completionRequestSchema, request.body);
+  const context = taskContextOf(request, reply, services);
+  const call = toChatCall(body, modelOverride ?? body.model);
+  const identity = responseIdentity('cmpl-', request.id, call.modelName ?? services.tasks.defaultModels['text-generation']);
+  const echo = body.echo ? promptOf(body) : '';
+  if (body.stream) {
+    const parts = await openChatStream(context, call);
+    await sendEventStream(reply, completionChunks(parts, identity, echo, body.stream_options?.include_usage === true));
+    return undefined;
+  }
+  const { result } = await completeChat(context, call);
+  return {
+    ...completionObject(identity, [{ text: echo + result.text, index: 0, logprobs: null, finish_reason: openAIFinishReason(result.finishReason) }]),
+    usage: openAIUsage(result.usage),
+  };
+}
+
+function promptOf(body: CompletionRequest): string {
+  return typeof body.prompt === 'string' ? body.prompt : body.prompt[0]!;
+}
+
+function toChatCall(body: CompletionRequest, modelName: string | undefined): ChatCall {
+  return {
+    task: 'text-generation',
+    modelName,
+    messages: [{ role: 'user', content: promptOf(body) }],
+    parameters: samplingParameters(body, body.max_tokens ?? DEFAULT_MAX_TOKENS),
+  };
+}
+
+function completionObject(identity: ResponseIdentity, choices: Completion['choices']): Completion {
+  return { ...identity, object: 'text_completion', system_fingerprint: null, choices };
+}
+
+/** Text chunks, one with the finish reason, then (only with `include_usage`) one with the usage and no choices. */
+async function* completionChunks(
+  parts: AsyncIterable<ChatStreamPart>,
+  identity: ResponseIdentity,
+  echo: string,
+  includeUsage: boolean,
+): AsyncGenerator<Completion> {
+  const usageField = includeUsage ? { usage: null } : {};
+  const chunk = (text: string, finishReason: Completion['choices'][number]['finish_reason'] = null): Completion => ({
+    ...completionObject(identity, [{ text, index: 0, logprobs: null, finish_reason: finishReason }]),
+    ...usageField,
+  });
+  if (echo !== '') yield chunk(echo);
+  for await (const part of parts) {
+    if (part.type === 'text') {
+      if (part.text !== '') yield chunk(part.text);
+    } else if (part.type === 'done') {
+      yield chunk('', openAIFinishReason(part.finishReason));
+      if (includeUsage) yield { ...completionObject(identity, []), usage: openAIUsage(part.usage) };
+    } else if (part.type === 'error') {
+      throw part.error;
+    }
+  }
+}
