@@ -47,8 +47,13 @@ export class GatewayError extends Error {
     return errorCodes[this.code].status;
   }
 
+  /**
+   * `error` is the whole sentence, summary and reason: it is the only field HF's JS client shows
+   * ("Failed to perform inference: <error>"). `message` repeats the reason alone.
+   */
   toBody(): ErrorBody {
-    return { error: this.summary, error_type: errorCodes[this.code].errorType, message: this.message };
+    const error = this.message === this.summary ? this.summary : `${this.summary}: ${this.message}`;
+    return { error, error_type: errorCodes[this.code].errorType, message: this.message };
   }
 }
 
@@ -60,6 +65,12 @@ const internalBody: ErrorBody = {
 
 /** Anything that is not a GatewayError is an internal error whose message must not reach the client. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
-  if (error instanceof GatewayError) return { status: error.status, body: error.toBody(), headers: error.headers };
-  return { status: 500, body: internalBody, headers: {} };
+  const response = error instanceof GatewayError ? { status: error.status, body: error.toBody(), headers: error.headers } : { status: 500, body: internalBody, headers: {} };
+  // huggingface_hub builds its exception text from this header (and the body's `error`).
+  return { ...response, headers: { ...response.headers, 'X-Error-Message': headerSafe(response.body.message) } };
+}
+
+/** Header values must be latin-1 without line breaks; the body keeps the exact text. */
+function headerSafe(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').slice(0, 1_000);
 }

@@ -30,6 +30,7 @@ describe.each(databaseKinds())('HF-native model routes on %s', (kind) => {
     expect(plain.body[0].generated_text.startsWith('Hello')).toBe(false);
     const detailed = await json('meta-llama/Llama-3.1-8B-Instruct', { inputs: 'Hello', parameters: { max_new_tokens: 3, details: true, do_sample: false, return_full_text: false, stop: [] } });
     expect(detailed.body[0].details).toMatchObject({ finish_reason: 'length', generated_tokens: 3 });
+    expect(detailed.body[0].details.tokens.map((token: { text: string }) => token.text).join('')).toBe(detailed.body[0].generated_text);
   });
 
   it('text-generation streams TGI events, every one with a token, then [DONE]', async () => {

@@ -151,7 +151,7 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
       const response = await gateway.request('/hf/tasks/text-generation', { body: { inputs: 'Hi', parameters: { model: 'no-such-model' } } });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
-        error: 'Model not found',
+        error: expect.stringMatching(/^Model not found: .*no-such-model/),
         error_type: 'NotFound',
         message: expect.stringContaining('no-such-model'),
       });

@@ -40,6 +40,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?', 1)[0];
     const error = new GatewayError('not_found', 'Not found', `No route for ${request.method} ${path}.`);
-    return reply.code(404).send(error.toBody());
+    const response = toErrorResponse(error);
+    return reply.code(404).headers(response.headers).send(response.body);
   });
 }

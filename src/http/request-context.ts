@@ -26,6 +26,8 @@ export function registerRequestContext(app: FastifyInstance, services: AppServic
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = performance.now();
     reply.header('Inference-Id', request.id);
+    // The same id under the name huggingface_hub quotes in its exceptions ("Request ID: ...").
+    reply.header('X-Request-Id', request.id);
     const scopes = request.routeOptions.config.scopes;
     if (scopes) request.principal = await authenticate(request.headers.authorization, scopes, services);
   });

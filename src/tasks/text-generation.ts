@@ -22,9 +22,22 @@ export function withPrompt(input: TextGenerationInput, text: string): string {
   return input.inputs + joiner + text;
 }
 
-/** The whole completion with its finish reason and usage (for TGI's `details`). */
-export function generateText(context: TaskContext, input: TextGenerationInput) {
-  return completeChat(context, toCall(input));
+/**
+ * The completion with TGI's `details`: generated through the upstream's stream, so each piece
+ * it sent is one entry of `tokens` (text only: providers give no token ids, and logprobs only
+ * when asked, so those are null rather than invented).
+ */
+export async function generateWithDetails(context: TaskContext, input: TextGenerationInput) {
+  const tokens: { id: number; text: string; logprob: null; special: false }[] = [];
+  for await (const part of await openChatStream(context, toCall(input))) {
+    if (part.type === 'text') tokens.push({ id: tokens.length, text: part.text, logprob: null, special: false });
+    else if (part.type === 'error') throw part.error;
+    else if (part.type === 'done') {
+      const details = { finish_reason: part.finishReason, generated_tokens: part.usage.outputTokens, seed: input.parameters?.seed ?? null, prefill: [], tokens };
+      return { generated_text: withPrompt(input, part.text), details };
+    }
+  }
+  throw new Error('The stream ended without a final part');
 }
 
 export const textGenerationTask: TaskDefinition<TextGenerationInput, TextGenerationOutput> = {
@@ -33,7 +46,7 @@ export const textGenerationTask: TaskDefinition<TextGenerationInput, TextGenerat
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model, stream: run.stream }),
   wantsStream: (input) => input.stream ?? input.parameters?.stream ?? false,
   async complete(context, input): Promise<TextGenerationOutput> {
-    const { result } = await generateText(context, input);
+    const { result } = await completeChat(context, toCall(input));
     return { output: [{ generated_text: withPrompt(input, result.text) }] };
   },
   async stream(context, input) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppServices } from '../../app-services.js';
 import { GatewayError } from '../../errors.js';
-import { generateText, textGenerationTask } from '../../tasks/text-generation.js';
+import { generateWithDetails, textGenerationTask } from '../../tasks/text-generation.js';
 import type { TaskContext } from '../../tasks/task-context.js';
 import { taskRegistry } from '../../tasks/task-registry.js';
 import { sendEventStream } from '../event-stream.js';
@@ -58,11 +58,9 @@ export function registerHfNativeRoutes(app: FastifyInstance, services: AppServic
 /** TGI's answers: `[{generated_text}]`, with `details` when asked, or TGI's event stream. */
 async function textGeneration(context: TaskContext, reply: FastifyReply, input: any) {
   if (textGenerationTask.wantsStream!(input)) return sendEventStream(reply, await textGenerationTask.stream!(context, input));
-  const { result } = await generateText(context, input);
-  const generated = { generated_text: result.text };
-  if (input.parameters?.details !== true) return [generated];
-  const details = { finish_reason: result.finishReason, generated_tokens: result.usage.outputTokens, seed: input.parameters?.seed ?? null, prefill: [], tokens: [] };
-  return [{ ...generated, details }];
+  if (input.parameters?.details === true) return [await generateWithDetails(context, input)];
+  const { output } = await textGenerationTask.complete(context, input);
+  return output;
 }
 
 /** A body that does not fit the model's task says which task the model serves. */
