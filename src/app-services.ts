@@ -12,6 +12,7 @@ import type { ProviderAdapter } from './providers/spec/index.js';
 import { defaultModels, embeddedCatalog } from './routing/model-catalog.js';
 import { ModelMappings, seedDefaultMappings } from './routing/model-mappings.js';
 import { ModelResolver } from './routing/model-resolver.js';
+import { ProviderBreakers } from './routing/circuit-breaker.js';
 import type { TaskServices } from './tasks/task-context.js';
 
 type Health = z.infer<typeof healthOutputSchema>;
@@ -46,13 +47,21 @@ export async function createServices(options: {
   const { config, db, adapters } = options;
   const mappings = new ModelMappings(db);
   await mappings.load();
-  const resolver = new ModelResolver(embeddedCatalog, adapters, mappings);
+  const breakers = new ProviderBreakers({ failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD, cooldownMs: config.CIRCUIT_COOLDOWN_MS });
+  const priceBook = await PriceBook.load(db);
+  const resolver = new ModelResolver(embeddedCatalog, adapters, mappings, {
+    price: (modelId, provider) => priceBook.lookup(modelId, provider)?.outputNanoUsdPerMillion,
+    latency: (provider) => breakers.for(provider).latencyMs,
+  });
   const tasks: TaskServices = {
     resolver,
-    priceBook: await PriceBook.load(db),
+    priceBook,
     ledger: new LedgerWriter(db, { mode: config.LEDGER_MODE, onFlushError: options.onLedgerError }),
     defaultModels,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    firstTokenTimeoutMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,
+    breakers,
+    retryPolicy: { attemptsPerProvider: config.RETRY_ATTEMPTS_PER_PROVIDER, baseDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: config.RETRY_MAX_WAIT_MS },
   };
   const startedAt = Date.now();
   return {
@@ -65,8 +74,8 @@ export async function createServices(options: {
     controlToken: options.controlToken,
     health: () => {
       const providerStatus: Health['provider_status'] = {};
-      for (const id of Object.keys(providerFactories)) providerStatus[id] = adapters.has(id) ? 'healthy' : 'unconfigured';
-      if (adapters.has('simulator')) providerStatus.simulator = 'healthy';
+      for (const id of Object.keys(providerFactories)) providerStatus[id] = adapters.has(id) ? breakerHealth[breakers.for(id).state] : 'unconfigured';
+      if (adapters.has('simulator')) providerStatus.simulator = breakerHealth[breakers.for('simulator').state];
       return {
         status: tasks.ledger.failing ? 'degraded' : 'healthy',
         uptime: Math.floor((Date.now() - startedAt) / 1000),
@@ -76,6 +85,9 @@ export async function createServices(options: {
     },
   };
 }
+
+/** A provider's circuit, as /health reports it. */
+const breakerHealth = { closed: 'healthy', 'half-open': 'degraded', open: 'down' } as const;
 
 /** One adapter per configured provider, plus the simulator when it is to answer. */
 export function createAdapters(config: Config, simulator: ProviderAdapter | undefined): Map<string, ProviderAdapter> {

@@ -22,6 +22,11 @@ const environmentSchema = z.object({
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  UPSTREAM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  RETRY_ATTEMPTS_PER_PROVIDER: z.coerce.number().int().min(1).max(10).default(2),
+  RETRY_MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   OPENROUTER_API_KEY: optionalText,
@@ -63,6 +68,13 @@ const environmentSchema = z.object({
   OPENAI_COMPATIBLE_API_KEY: optionalText,
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: z.url().default('https://api.anthropic.com'),
+  // Image and task providers with native protocols (hf-inference also serves TGI chat).
+  HF_INFERENCE_API_KEY: optionalText,
+  HF_INFERENCE_BASE_URL: z.url().optional(),
+  REPLICATE_API_KEY: optionalText,
+  REPLICATE_BASE_URL: z.url().optional(),
+  FAL_AI_API_KEY: optionalText,
+  FAL_AI_BASE_URL: z.url().optional(),
   TRUST_PROXY: booleanText.default(false),
 });
 

@@ -29,6 +29,7 @@ export class ModelResolver {
     catalog: readonly CatalogModel[],
     private readonly adapters: ReadonlyMap<string, ProviderAdapter>,
     private readonly mappings: ModelMappings,
+    private readonly ranking: Ranking = { price: () => undefined, latency: () => undefined },
   ) {
     this.catalogById = new Map(catalog.map((model) => [model.id, model]));
   }
@@ -57,12 +58,39 @@ export class ModelResolver {
     return model && { model, mapping, pinnedProvider: provider };
   }
 
-  resolve(name: string, task: TaskType): ResolvedModel {
+  resolve(requested: string, task: TaskType): ResolvedModel {
+    const { name, policy } = this.splitPolicy(requested);
+    const resolved = this.resolveName(name, task, policy);
+    if (policy === 'cheapest' || policy === 'fastest') resolved.candidates = this.ranked(resolved, policy);
+    return resolved;
+  }
+
+  /**
+   * HF's router suffixes: `model:cheapest`, `model:fastest`, `model:preferred` (our order), and
+   * `model:<provider>`. Only those are split off: provider model ids contain colons too
+   * (OpenRouter's `...:free`).
+   */
+  private splitPolicy(requested: string): { name: string; policy: string | undefined } {
+    const colon = requested.lastIndexOf(':');
+    if (colon <= 0) return { name: requested, policy: undefined };
+    const suffix = requested.slice(colon + 1);
+    const known = ['cheapest', 'fastest', 'preferred'].includes(suffix) || this.adapters.has(suffix);
+    return known ? { name: requested.slice(0, colon), policy: suffix } : { name: requested, policy: undefined };
+  }
+
+  private ranked(resolved: ResolvedModel, policy: 'cheapest' | 'fastest'): Candidate[] {
+    const cost = (candidate: Candidate) =>
+      policy === 'cheapest' ? Number(this.ranking.price(resolved.model.id, candidate.adapter.id) ?? BigInt(Number.MAX_SAFE_INTEGER)) : (this.ranking.latency(candidate.adapter.id) ?? Number.MAX_SAFE_INTEGER);
+    return [...resolved.candidates].sort((a, b) => cost(a) - cost(b));
+  }
+
+  private resolveName(name: string, task: TaskType, policy: string | undefined): ResolvedModel {
     const found = this.findModel(name, task);
     if (!found) {
       throw new GatewayError('not_found', 'Model not found', `No model named "${name}" is served for ${task}. GET /hf/tasks/models lists them.`);
     }
-    const { model, mapping, pinnedProvider } = found;
+    const { model, mapping } = found;
+    const pinnedProvider = found.pinnedProvider ?? (policy && this.adapters.has(policy) ? policy : undefined);
     if (!model.tasks.includes(task)) {
       throw new GatewayError('invalid_request', 'Model does not serve this task', `"${name}" serves ${model.tasks.join(', ')}, not ${task}.`);
     }
@@ -96,4 +124,10 @@ function servesTask(adapter: ProviderAdapter, task: TaskType): boolean {
   if (task === 'embedding') return adapter.embed !== undefined;
   if (task === 'image-generation') return adapter.generateImage !== undefined;
   return true;
+}
+
+/** What `:cheapest` and `:fastest` order by: a provider's output price, its recent latency. */
+export interface Ranking {
+  price(modelId: string, provider: string): bigint | undefined;
+  latency(provider: string): number | undefined;
 }

@@ -7,6 +7,8 @@
 export interface AttemptDeadline {
   signal: AbortSignal;
   end(): void;
+  /** An extra, shorter deadline (a stream's first token); the returned function cancels it. */
+  within(ms: number, what: string): () => void;
 }
 
 export function startAttempt(clientSignal: AbortSignal, timeoutMs: number): AttemptDeadline {
@@ -17,6 +19,10 @@ export function startAttempt(clientSignal: AbortSignal, timeoutMs: number): Atte
   if (clientSignal.aborted) abortFromClient();
   return {
     signal: controller.signal,
+    within: (ms, what) => {
+      const early = setTimeout(() => controller.abort(new DOMException(`${what} timed out`, 'TimeoutError')), ms);
+      return () => clearTimeout(early);
+    },
     end: () => {
       clearTimeout(timer);
       clientSignal.removeEventListener('abort', abortFromClient);

@@ -9,6 +9,7 @@ import { toChatRequest } from './chat-request-builder.js';
 import { settleUsage } from './settle-usage.js';
 import type { TaskContext } from './task-context.js';
 import { toClientError } from './upstream-failure.js';
+import { AttemptsFailed, runAttempts } from './run-attempts.js';
 
 export interface ChatCall {
   task: TaskType;
@@ -47,8 +48,8 @@ export function attemptDeadline(context: TaskContext): AttemptDeadline {
 }
 
 /**
- * Tries each candidate provider in order; a retryable failure moves to the next one. The usage
- * row is committed before this resolves, for failures too (status `error`, cost 0).
+ * Runs the routing loop (run-attempts.ts) for one call and settles its usage: the row is
+ * committed before this resolves, for failures too (status `error`, cost 0).
  */
 export async function completeWithCandidates<Result extends { usage: Usage }>(
   context: TaskContext,
@@ -56,33 +57,31 @@ export async function completeWithCandidates<Result extends { usage: Usage }>(
   resolved: ResolvedModel,
   attempt: (candidate: Candidate, signal: AbortSignal) => Promise<Result>,
 ): Promise<Completed<Result>> {
-  let failure: unknown;
-  let lastCandidate: Candidate | undefined;
-  for (const candidate of resolved.candidates) {
-    lastCandidate = candidate;
-    const deadline = attemptDeadline(context);
-    try {
-      const result = await attempt(candidate, deadline.signal);
-      deadline.end();
-      const costNanoUsd = await settleUsage(context, {
-        task,
-        model: resolved.model,
-        provider: candidate.adapter.id,
-        providerModel: candidate.providerModel,
-        usage: result.usage,
-        status: 'success',
-        httpStatus: 200,
-      });
-      return { result, model: resolved.model, provider: candidate.adapter.id, costNanoUsd };
-    } catch (error) {
-      deadline.end();
-      failure = normalizeAbort(error, candidate, context);
-      if (!(failure instanceof UpstreamError && failure.isRetryable)) break;
-    }
+  let outcome: { result: Result; candidate: Candidate };
+  try {
+    outcome = await runAttempts(context, resolved.candidates, (candidate, deadline) => attempt(candidate, deadline.signal));
+  } catch (error) {
+    throw await failed(context, task, resolved, error);
   }
+  const { result, candidate } = outcome;
+  const costNanoUsd = await settleUsage(context, {
+    task,
+    model: resolved.model,
+    provider: candidate.adapter.id,
+    providerModel: candidate.providerModel,
+    usage: result.usage,
+    status: 'success',
+    httpStatus: 200,
+  });
+  return { result, model: resolved.model, provider: candidate.adapter.id, costNanoUsd };
+}
+
+/** Records the failed call and returns the error the client gets. */
+export async function failed(context: TaskContext, task: TaskType, resolved: ResolvedModel, error: unknown): Promise<GatewayError> {
+  const { failure, candidate } = error instanceof AttemptsFailed ? error : { failure: error, candidate: undefined };
   const clientError = toClientError(failure);
-  await recordFailure(context, task, resolved.model, lastCandidate, clientError);
-  throw clientError;
+  await recordFailure(context, task, resolved.model, candidate, clientError);
+  return clientError;
 }
 
 export function completeChat(context: TaskContext, call: ChatCall): Promise<Completed<ChatResult>> {

@@ -1,6 +1,8 @@
 import type { GatewayError } from '../errors.js';
 import { emptyUsage, UpstreamError, type FinishReason, type StreamEvent, type Usage } from '../providers/spec/index.js';
-import { attemptDeadline, normalizeAbort, recordFailure, requestFor, resolveModel, type ChatCall } from './complete-chat.js';
+import { failed, requestFor, resolveModel, type ChatCall } from './complete-chat.js';
+import { runAttempts, type AttemptDeadline } from './run-attempts.js';
+import type { Candidate, ResolvedModel } from '../routing/model-resolver.js';
 import { estimateTokens, settleUsage } from './settle-usage.js';
 import type { TaskContext } from './task-context.js';
 import { toClientError } from './upstream-failure.js';
@@ -20,38 +22,42 @@ export type ChatStreamPart =
  */
 export async function openChatStream(context: TaskContext, call: ChatCall): Promise<AsyncGenerator<ChatStreamPart>> {
   const resolved = resolveModel(context, call.task, call.modelName);
-  let failure: unknown;
-  for (const candidate of resolved.candidates) {
-    const deadline = attemptDeadline(context);
-    const events = candidate.adapter
-      .streamChat(requestFor(call, resolved, candidate), { signal: deadline.signal, requestId: context.inferenceId })
-      [Symbol.asyncIterator]();
-    let first: IteratorResult<StreamEvent>;
-    try {
-      first = await events.next();
-      if (!first.done && first.value.type === 'error') throw first.value.error;
-    } catch (error) {
-      deadline.end();
-      await events.return?.();
-      failure = normalizeAbort(error, candidate, context);
-      if (failure instanceof UpstreamError && failure.isRetryable) continue;
-      break;
-    }
-    const settle = (usage: Usage, status: 'success' | 'error' | 'partial', httpStatus: number) =>
-      settleUsage(context, {
-        task: call.task,
-        model: resolved.model,
-        provider: candidate.adapter.id,
-        providerModel: candidate.providerModel,
-        usage,
-        status,
-        httpStatus,
-      });
-    return relay(first, events, call, settle, deadline.end);
+  let opened: Awaited<ReturnType<typeof openOne>>;
+  let candidate: Candidate;
+  try {
+    ({ result: opened, candidate } = await runAttempts(context, resolved.candidates, (each, deadline) => openOne(context, call, resolved, each, deadline), { keepDeadline: true }));
+  } catch (error) {
+    throw await failed(context, call.task, resolved, error);
   }
-  const clientError = toClientError(failure);
-  await recordFailure(context, call.task, resolved.model, resolved.candidates.at(-1), clientError);
-  throw clientError;
+  const settle = (usage: Usage, status: 'success' | 'error' | 'partial', httpStatus: number) =>
+    settleUsage(context, {
+      task: call.task,
+      model: resolved.model,
+      provider: candidate.adapter.id,
+      providerModel: candidate.providerModel,
+      usage,
+      status,
+      httpStatus,
+    });
+  return relay(opened.first, opened.events, call, settle, opened.deadline.end);
+}
+
+/** One attempt: start the upstream stream and wait for its first event, within the first-token deadline. */
+async function openOne(context: TaskContext, call: ChatCall, resolved: ResolvedModel, candidate: Candidate, deadline: AttemptDeadline) {
+  const cancelFirstTokenDeadline = deadline.within(context.services.firstTokenTimeoutMs, 'First token');
+  const events = candidate.adapter
+    .streamChat(requestFor(call, resolved, candidate), { signal: deadline.signal, requestId: context.inferenceId })
+    [Symbol.asyncIterator]();
+  try {
+    const first = await events.next();
+    if (!first.done && first.value.type === 'error') throw first.value.error;
+    return { first, events, deadline };
+  } catch (error) {
+    await events.return?.();
+    throw error;
+  } finally {
+    cancelFirstTokenDeadline();
+  }
 }
 
 async function* relay(

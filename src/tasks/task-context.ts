@@ -2,7 +2,9 @@ import type { Principal } from '../auth/principal.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { LedgerWriter } from '../billing/ledger-writer.js';
 import type { PriceBook } from '../billing/price-book.js';
+import type { ProviderBreakers } from '../routing/circuit-breaker.js';
 import type { ModelResolver } from '../routing/model-resolver.js';
+import type { RetryPolicy } from './run-attempts.js';
 
 /** What a task handler needs from the gateway; built once per app. */
 export interface TaskServices {
@@ -12,6 +14,10 @@ export interface TaskServices {
   /** The model a request gets when it names none, per task. */
   defaultModels: Readonly<Record<TaskType, string>>;
   upstreamTimeoutMs: number;
+  /** Longest wait for a stream's first event (time to first token). */
+  firstTokenTimeoutMs: number;
+  breakers: ProviderBreakers;
+  retryPolicy: RetryPolicy;
 }
 
 /** One request as a task handler sees it. */

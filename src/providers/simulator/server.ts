@@ -35,6 +35,11 @@ export interface SimulatorServer {
   readonly requests: number;
   /** TCP connections accepted so far: fewer than `requests` when clients keep connections alive. */
   readonly connections: number;
+  /**
+   * Queues fault controls (`x-simulator-*` header sets) for the next requests, one each, for
+   * callers that cannot set headers per request (a gateway's provider adapter).
+   */
+  planFaults(faults: Record<string, string>[]): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ const INVALID_JSON = {
  */
 export async function createSimulatorServer(options: SimulatorOptions = {}): Promise<SimulatorServer> {
   const defaults = { latencyMs: options.latencyMs ?? 0, chunkDelayMs: options.chunkDelayMs ?? 0 };
+  const faultPlan: Record<string, string>[] = [];
   const streamChunks = options.streamChunks ?? 20;
   const completionTokens = options.completionTokens ?? 90;
   const expectedAuthorization = options.apiKey === undefined ? undefined : `Bearer ${options.apiKey}`;
@@ -144,7 +150,8 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     request.on('data', (piece: Buffer) => pieces.push(piece));
     request.on('end', () => {
       const body = pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces);
-      const controls = readFaultControls(request.headers, defaults);
+      // Planned faults apply to the next requests in order, as if they had sent those headers.
+      const controls = readFaultControls({ ...request.headers, ...faultPlan.shift() }, defaults);
       if (controls.latencyMs === 0) return handle(request, response, body, controls);
       const timer = setTimeout(() => {
         delayed.delete(timer);
@@ -176,6 +183,7 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     get connections() {
       return connections;
     },
+    planFaults: (faults) => faultPlan.push(...faults),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of delayed) clearTimeout(timer);

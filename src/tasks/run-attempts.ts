@@ -1,0 +1,94 @@
+import { UpstreamError } from '../providers/spec/index.js';
+import type { Candidate } from '../routing/model-resolver.js';
+import { attemptDeadline, normalizeAbort } from './complete-chat.js';
+import type { AttemptDeadline } from './attempt-deadline.js';
+import type { TaskContext } from './task-context.js';
+
+export interface RetryPolicy {
+  /** Attempts on one provider before falling back to the next. */
+  attemptsPerProvider: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A longer Retry-After than this moves on to the next provider instead of waiting. */
+  maxRetryAfterMs: number;
+}
+
+export type { AttemptDeadline };
+
+/**
+ * The routing loop every task shares. Candidates are tried in order, skipping providers whose
+ * circuit is open; a retryable failure (connect, timeout, 408/409/429/5xx) is retried on the same
+ * provider with jittered exponential backoff, or after its Retry-After when that is short enough,
+ * then falls back to the next provider; a timeout falls back at once. Anything else ends the loop at once. Throws the last
+ * failure (or a connect-kind UpstreamError when every circuit was open).
+ */
+export async function runAttempts<Result>(
+  context: TaskContext,
+  candidates: readonly Candidate[],
+  attempt: (candidate: Candidate, deadline: AttemptDeadline) => Promise<Result>,
+  options: { keepDeadline?: boolean } = {},
+): Promise<{ result: Result; candidate: Candidate }> {
+  const { breakers, retryPolicy } = context.services;
+  let failure: unknown;
+  let last: Candidate | undefined;
+  for (const candidate of candidates) {
+    const breaker = breakers.for(candidate.adapter.id);
+    for (let attemptNumber = 1; attemptNumber <= retryPolicy.attemptsPerProvider; attemptNumber++) {
+      if (!breaker.tryAcquire()) break;
+      last = candidate;
+      const deadline = attemptDeadline(context);
+      const started = performance.now();
+      try {
+        const result = await attempt(candidate, deadline);
+        // A stream keeps its deadline until it ends; its consumer calls deadline.end().
+        if (!options.keepDeadline) deadline.end();
+        breaker.recordSuccess(performance.now() - started);
+        return { result, candidate };
+      } catch (error) {
+        deadline.end();
+        failure = normalizeAbort(error, candidate, context);
+        if (!(failure instanceof UpstreamError && failure.isRetryable)) {
+          breaker.release();
+          throw new AttemptsFailed(failure, candidate);
+        }
+        breaker.recordFailure();
+        // A slow provider is likely still slow: fall back rather than wait on it again.
+        if (failure.kind === 'timeout') break;
+        const wait = retryDelay(failure, attemptNumber, retryPolicy);
+        if (wait === undefined || attemptNumber === retryPolicy.attemptsPerProvider) break;
+        await sleep(wait, context.signal);
+      }
+    }
+  }
+  failure ??= new UpstreamError({ provider: candidates.map((candidate) => candidate.adapter.id).join(', '), kind: 'connect', message: 'Every provider for this model is failing (circuit open); try again shortly' });
+  throw new AttemptsFailed(failure, last);
+}
+
+/** The loop's final failure, with the candidate it happened on (for the usage row). */
+export class AttemptsFailed extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly candidate: Candidate | undefined,
+  ) {
+    super('Every attempt failed', { cause: failure });
+  }
+}
+
+/** Undefined means: do not wait on this provider, move to the next. */
+function retryDelay(failure: UpstreamError, attemptNumber: number, policy: RetryPolicy): number | undefined {
+  if (failure.retryAfterMs !== undefined) return failure.retryAfterMs <= policy.maxRetryAfterMs ? failure.retryAfterMs : undefined;
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
+  return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
