@@ -937,6 +937,15 @@ export interface components {
             provider_status: {
                 [key: string]: "healthy" | "unconfigured" | "degraded" | "down";
             };
+            /** @description The last refresh of each provider catalog's prices; a failure keeps the last good prices. */
+            price_refresh: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "ok" | "failed";
+                    at: string;
+                    message?: string;
+                };
+            };
         };
         CreateChatCompletionResponse: {
             /** @description `chatcmpl-` and the Inference-Id. */

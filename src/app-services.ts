@@ -13,6 +13,9 @@ import { defaultModels, embeddedCatalog } from './routing/model-catalog.js';
 import { ModelMappings, seedDefaultMappings } from './routing/model-mappings.js';
 import { ModelResolver } from './routing/model-resolver.js';
 import { ProviderBreakers } from './routing/circuit-breaker.js';
+import { parseOpenRouterCatalog, parseTogetherCatalog } from './billing/live-prices/catalog-prices.js';
+import { PriceRefresher, type PriceSource } from './billing/live-prices/price-refresher.js';
+import { togetherBaseUrl } from './providers/together/adapter.js';
 import type { TaskServices } from './tasks/task-context.js';
 
 type Health = z.infer<typeof healthOutputSchema>;
@@ -25,6 +28,7 @@ export interface AppServices {
   mappings: ModelMappings;
   tasks: TaskServices;
   adapters: ReadonlyMap<string, ProviderAdapter>;
+  priceRefresher: PriceRefresher;
   /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
   controlToken: string | undefined;
   health(): Health;
@@ -63,6 +67,7 @@ export async function createServices(options: {
     breakers,
     retryPolicy: { attemptsPerProvider: config.RETRY_ATTEMPTS_PER_PROVIDER, baseDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: config.RETRY_MAX_WAIT_MS },
   };
+  const priceRefresher = new PriceRefresher(db, priceBook, embeddedCatalog, priceSources(config, adapters));
   const startedAt = Date.now();
   return {
     config,
@@ -71,19 +76,33 @@ export async function createServices(options: {
     mappings,
     tasks,
     adapters,
+    priceRefresher,
     controlToken: options.controlToken,
     health: () => {
       const providerStatus: Health['provider_status'] = {};
       for (const id of Object.keys(providerFactories)) providerStatus[id] = adapters.has(id) ? breakerHealth[breakers.for(id).state] : 'unconfigured';
       if (adapters.has('simulator')) providerStatus.simulator = breakerHealth[breakers.for('simulator').state];
       return {
-        status: tasks.ledger.failing ? 'degraded' : 'healthy',
+        status: tasks.ledger.failing || priceRefresher.failing ? 'degraded' : 'healthy',
         uptime: Math.floor((Date.now() - startedAt) / 1000),
         models_cached: resolver.catalog.length + mappings.size,
         provider_status: providerStatus,
+        price_refresh: priceRefresher.statuses,
       };
     },
   };
+}
+
+/** The catalogs that publish prices, for the providers that are configured. */
+function priceSources(config: Config, adapters: ReadonlyMap<string, ProviderAdapter>): PriceSource[] {
+  const sources: PriceSource[] = [];
+  // OpenRouter's models API is public; Together's wants the key.
+  if (adapters.has('openrouter')) sources.push({ provider: 'openrouter', url: `${config.OPENROUTER_BASE_URL}/models`, parse: parseOpenRouterCatalog });
+  if (adapters.has('together') && config.TOGETHER_API_KEY) {
+    const url = `${config.TOGETHER_BASE_URL ?? togetherBaseUrl}/models`;
+    sources.push({ provider: 'together', url, headers: { authorization: `Bearer ${config.TOGETHER_API_KEY}` }, parse: parseTogetherCatalog });
+  }
+  return sources;
 }
 
 /** A provider's circuit, as /health reports it. */

@@ -39,12 +39,14 @@ async function main(): Promise<void> {
   await printFirstAdminKey(database.db, config);
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  services.priceRefresher.start(config.PRICE_REFRESH_INTERVAL_MS);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   lock?.update({ url: `http://127.0.0.1:${port}`, ...(controlToken ? { controlToken } : {}) });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests and flushing the ledger');
+    services.priceRefresher.stop();
     await closeGracefully(app, config.SHUTDOWN_GRACE_MS);
     await services.tasks.ledger.drain();
     await Promise.all([...adapters.values()].map((adapter) => adapter.close?.()));

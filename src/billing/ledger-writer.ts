@@ -13,12 +13,14 @@ export interface LedgerWriterOptions {
   onFlushError: (error: unknown, rows: number) => void;
   maxBatch?: number;
   retryDelayMs?: number;
+  /** Async mode only: how long rows gather before a flush. */
+  asyncFlushDelayMs?: number;
 }
 
 /**
  * Group commit for usage rows. Rows queue in memory; one flush at a time takes everything queued
- * and writes it as one multi-row INSERT. A flush starts the moment the previous one ends (no
- * timer), so a lone request waits for one commit and a busy gateway batches by itself.
+ * and writes it as one multi-row INSERT. The next flush starts as soon as the previous one ends,
+ * so a lone request waits for one commit and a busy gateway batches by itself.
  *
  * In `durable` mode `record()` resolves only after the row's group has committed, and callers
  * complete their response after that: a crash can lose only requests whose response was never
@@ -31,6 +33,7 @@ export class LedgerWriter {
   private flushing: Promise<void> | undefined;
   private readonly maxBatch: number;
   private readonly retryDelayMs: number;
+  private readonly asyncFlushDelayMs: number;
   private failures = 0;
   committedRows = 0;
 
@@ -40,6 +43,7 @@ export class LedgerWriter {
   ) {
     this.maxBatch = options.maxBatch ?? 2_000;
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.asyncFlushDelayMs = options.asyncFlushDelayMs ?? 20;
   }
 
   /** True while the database keeps refusing flushes; rows wait in memory meanwhile. */
@@ -53,9 +57,20 @@ export class LedgerWriter {
 
   record(row: NewUsageRow): Promise<void> {
     const committed = new Promise<void>((resolve) => this.queue.push({ row, committed: resolve }));
-    // A microtask lets rows recorded in the same tick share the first flush.
-    if (!this.flushing) this.flushing = Promise.resolve().then(() => this.flushLoop());
+    if (!this.flushing) this.flushing = this.nextFlush().then(() => this.flushLoop());
     return this.options.mode === 'durable' ? committed : Promise.resolve();
+  }
+
+  /**
+   * When a flush starts. Durable: after the event loop's current I/O phase (setImmediate), so
+   * every response that phase completed shares the INSERT — measured: starting in a microtask
+   * gave one row per INSERT under load. No timer: a lone request waits for one commit only.
+   * Async: nobody waits, so rows gather for a few milliseconds and the database is not paid one
+   * statement per request.
+   */
+  private nextFlush(): Promise<void> {
+    if (this.options.mode === 'async') return new Promise((resolve) => setTimeout(resolve, this.asyncFlushDelayMs));
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Resolves when everything recorded so far has committed (used at shutdown). */

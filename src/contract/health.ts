@@ -6,5 +6,8 @@ export const healthOutputSchema = z
     uptime: z.number().int().meta({ description: 'Seconds since the gateway started.' }),
     models_cached: z.number().int().meta({ description: 'Models and Hub mappings served from memory.' }),
     provider_status: z.record(z.string(), z.enum(['healthy', 'unconfigured', 'degraded', 'down'])),
+    price_refresh: z
+      .record(z.string(), z.object({ status: z.enum(['ok', 'failed']), at: z.string(), message: z.string().optional() }))
+      .meta({ description: "The last refresh of each provider catalog's prices; a failure keeps the last good prices." }),
   })
   .meta({ id: 'Health' });
