@@ -53,6 +53,15 @@ describe.each(databaseKinds())('upstream failures on %s', (kind) => {
     expect(row.raw_usage).toEqual({ estimated: true });
   });
 
+  it('a malformed SSE chunk mid-stream ends the stream with a clean error event, billed for what was delivered', async () => {
+    gateway = await startTestGateway(kind, { simulatorHeaders: { 'x-simulator-fail': 'malformed-sse' } });
+    const response = await gateway.request('/hf/tasks/text-generation', { body: { inputs: 'Hi', stream: true } });
+    const events = (await readEvents(response)) as Record<string, unknown>[];
+    expect(events.at(-2)).toMatchObject({ error_type: 'UpstreamError', error: expect.stringContaining('Invalid upstream response') });
+    const row = await lastRow(response.headers.get('inference-id')!);
+    expect(row.status).toBe('partial');
+  });
+
   it('a client that disconnects mid-stream still gets its partial usage recorded', async () => {
     gateway = await startTestGateway(kind, { simulatorHeaders: { 'x-simulator-chunk-delay-ms': '50' } });
     const controller = new AbortController();

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createFreshDatabase } from '../../scripts/fresh-postgres-database.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -17,27 +16,13 @@ export function databaseKinds(): DatabaseKind[] {
 /** A fresh, empty database: in-memory PGlite, or a new database on the Postgres server, dropped on close. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<OpenDatabase> {
   if (kind === 'pglite') return openDatabase({ kind: 'pglite', dataDir: undefined });
-  const serverUrl = process.env.DATABASE_URL!;
-  const name = `gatewayz_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const fresh = await createFreshDatabase(process.env.DATABASE_URL!, 'gatewayz_test');
+  const database = await openDatabase({ kind: 'postgres', url: fresh.url });
   return {
     ...database,
     close: async () => {
       await database.close();
-      await withAdminClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await fresh.drop();
     },
   };
-}
-
-async function withAdminClient<T>(url: string, action: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await action(client);
-  } finally {
-    await client.end();
-  }
 }
