@@ -27,6 +27,7 @@ const environmentSchema = z.object({
   RETRY_MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
   CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  PRICE_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(6 * 60 * 60 * 1000),
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   OPENROUTER_API_KEY: optionalText,
@@ -68,6 +69,10 @@ const environmentSchema = z.object({
   OPENAI_COMPATIBLE_API_KEY: optionalText,
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: z.url().default('https://api.anthropic.com'),
+  GOOGLE_API_KEY: optionalText,
+  GOOGLE_BASE_URL: z.url().optional(),
+  COHERE_API_KEY: optionalText,
+  COHERE_BASE_URL: z.url().optional(),
   // Image and task providers with native protocols (hf-inference also serves TGI chat).
   HF_INFERENCE_API_KEY: optionalText,
   HF_INFERENCE_BASE_URL: z.url().optional(),
@@ -109,6 +114,8 @@ export function configuredProviderKeys(config: Config): Record<string, string | 
     deepseek: config.DEEPSEEK_API_KEY,
     openai: config.OPENAI_API_KEY,
     xai: config.XAI_API_KEY,
+    google: config.GOOGLE_API_KEY,
+    cohere: config.COHERE_API_KEY,
     // A self-hosted server may need no key: its URL is what configures it.
     'openai-compatible': config.OPENAI_COMPATIBLE_BASE_URL,
   };

@@ -1,11 +1,15 @@
 import type { Config } from '../config.js';
 import { createAnthropicAdapter } from './anthropic/adapter.js';
 import { createCerebrasAdapter } from './cerebras/adapter.js';
+import { createCohereAdapter } from './cohere/adapter.js';
 import { createDeepInfraAdapter } from './deepinfra/adapter.js';
 import { createDeepSeekAdapter } from './deepseek/adapter.js';
+import { createFalAdapter } from './fal-ai/adapter.js';
 import { createFeatherlessAIAdapter } from './featherless-ai/adapter.js';
 import { createFireworksAIAdapter } from './fireworks-ai/adapter.js';
+import { createGoogleAdapter } from './google/adapter.js';
 import { createGroqAdapter } from './groq/adapter.js';
+import { createHfInferenceAdapter } from './hf-inference/adapter.js';
 import { createMistralAdapter } from './mistral/adapter.js';
 import { createNovitaAdapter } from './novita/adapter.js';
 import { createNscaleAdapter } from './nscale/adapter.js';
@@ -14,6 +18,7 @@ import type { HostedProviderOptions } from './openai-compatible/create-openai-co
 import { createOpenAIAdapter } from './openai/adapter.js';
 import { createOpenRouterAdapter } from './openrouter/adapter.js';
 import { createPortkeyAdapter } from './portkey/adapter.js';
+import { createReplicateAdapter } from './replicate/adapter.js';
 import type { ProviderAdapter } from './spec/index.js';
 import { createTogetherAdapter } from './together/adapter.js';
 import { createXAIAdapter } from './xai/adapter.js';
@@ -50,6 +55,11 @@ export const providerFactories: Record<string, (config: Config) => ProviderAdapt
   openai: (config) => hosted(config.OPENAI_API_KEY, config.OPENAI_BASE_URL, createOpenAIAdapter),
   xai: (config) => hosted(config.XAI_API_KEY, config.XAI_BASE_URL, createXAIAdapter),
   anthropic: (config) => hosted(config.ANTHROPIC_API_KEY, config.ANTHROPIC_BASE_URL, createAnthropicAdapter),
+  google: (config) => hosted(config.GOOGLE_API_KEY, config.GOOGLE_BASE_URL, createGoogleAdapter),
+  cohere: (config) => hosted(config.COHERE_API_KEY, config.COHERE_BASE_URL, createCohereAdapter),
+  'hf-inference': (config) => hosted(config.HF_INFERENCE_API_KEY, config.HF_INFERENCE_BASE_URL, createHfInferenceAdapter),
+  replicate: (config) => hosted(config.REPLICATE_API_KEY, config.REPLICATE_BASE_URL, createReplicateAdapter),
+  'fal-ai': (config) => hosted(config.FAL_AI_API_KEY, config.FAL_AI_BASE_URL, createFalAdapter),
   'openai-compatible': (config) =>
     config.OPENAI_COMPATIBLE_BASE_URL
       ? createSelfHostedAdapter({ baseUrl: config.OPENAI_COMPATIBLE_BASE_URL, apiKey: config.OPENAI_COMPATIBLE_API_KEY })

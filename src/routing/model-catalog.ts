@@ -106,6 +106,30 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     priceUsdPerMillion: { input: '0.30', output: '0.50', cacheRead: '0.075' },
   },
   {
+    id: 'gemini-2.0-flash',
+    tasks: chatTasks,
+    contextLength: 1_048_576,
+    ownedBy: 'google',
+    providers: { google: 'gemini-2.0-flash', openrouter: 'google/gemini-2.0-flash-001' },
+    priceUsdPerMillion: { input: '0.10', output: '0.40', cacheRead: '0.025' },
+  },
+  {
+    id: 'command-r-08-2024',
+    tasks: chatTasks,
+    contextLength: 128_000,
+    ownedBy: 'cohere',
+    providers: { cohere: 'command-r-08-2024', openrouter: 'cohere/command-r-08-2024' },
+    priceUsdPerMillion: { input: '0.15', output: '0.60' },
+  },
+  {
+    id: 'embed-english-v3.0',
+    tasks: ['embedding'],
+    contextLength: 512,
+    ownedBy: 'cohere',
+    providers: { cohere: 'embed-english-v3.0' },
+    priceUsdPerMillion: { input: '0.10', output: '0' },
+  },
+  {
     id: 'text-embedding-3-small',
     tasks: ['embedding'],
     contextLength: 8_191,
@@ -118,7 +142,7 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     tasks: ['embedding'],
     contextLength: 512,
     ownedBy: 'BAAI',
-    providers: { together: 'BAAI/bge-base-en-v1.5', deepinfra: 'BAAI/bge-base-en-v1.5' },
+    providers: { together: 'BAAI/bge-base-en-v1.5', deepinfra: 'BAAI/bge-base-en-v1.5', 'hf-inference': 'BAAI/bge-base-en-v1.5' },
     priceUsdPerMillion: { input: '0.008', output: '0' },
   },
   {
@@ -127,7 +151,12 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     contextLength: 0,
     ownedBy: 'black-forest-labs',
     // Priced per image (a 1024x1024 image at Together's $0.0027 per megapixel, rounded up).
-    providers: { together: 'black-forest-labs/FLUX.1-schnell' },
+    providers: {
+      together: 'black-forest-labs/FLUX.1-schnell',
+      'hf-inference': 'black-forest-labs/FLUX.1-schnell',
+      replicate: 'black-forest-labs/flux-schnell',
+      'fal-ai': 'fal-ai/flux/schnell',
+    },
     priceUsdPerMillion: { input: '0', output: '0', image: '3000' },
   },
   {

@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAnthropicMessagesHandler } from './anthropic-messages.js';
+import { createCohereHandler } from './cohere-route.js';
+import { createGeminiHandler } from './gemini-route.js';
 import { answerEmbeddings, type InvalidParameter } from './embeddings-route.js';
+import { createFalQueueRoutes } from './fal-queue-routes.js';
 import { errorForStatus, readFaultControls, type FaultControls } from './fault-controls.js';
+import { createHfInferenceRoutes } from './hf-inference-routes.js';
 import { createImagesRoute, IMAGE_FILE_PREFIX } from './images-route.js';
 import { chatCompletionBody, chatCompletionEvents, textCompletionBody, textCompletionEvents } from './openai-wire.js';
+import { createReplicateRoutes } from './replicate-routes.js';
 import { answerChat, answerText, countWords, isRecord, positiveNumber } from './simulated-answer.js';
 import { reset, sendError, sendEvents, sendJson, sendMalformedJson } from './write-response.js';
 
@@ -80,6 +85,14 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     return { id: `${prefix}${idPrefix}${responseCounter.toString(36)}`, created: Math.floor(Date.now() / 1000), model };
   }
   const anthropicMessages = createAnthropicMessagesHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
+  const gemini = createGeminiHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
+  const cohere = createCohereHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
+  // HF Inference, Replicate and fal: their own paths, auth schemes and error bodies; each answers false for a path not its own.
+  const nativeRoutes = [
+    createHfInferenceRoutes({ apiKey: options.apiKey, completionTokens, streamChunks, identity }),
+    createReplicateRoutes(options.apiKey),
+    createFalQueueRoutes(options.apiKey),
+  ];
   let origin = '';
   const images = createImagesRoute(() => origin);
 
@@ -87,6 +100,10 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     if (controls.fail === 'reset') return reset(request.socket);
     // Anthropic's clients authenticate and read errors differently, so its route owns both.
     if (request.url?.startsWith('/v1/messages')) return anthropicMessages(request, response, body, controls);
+    // Gemini (`/v1beta/models/...`) and Cohere v2 (`/v2/...`) likewise own their auth and error bodies.
+    if (request.url?.startsWith('/v1beta/')) return gemini(request, response, body, controls);
+    if (request.url?.startsWith('/v2/')) return cohere(request, response, body, controls);
+    if (nativeRoutes.some((route) => route(request, response, body, controls))) return;
     if (controls.problem !== undefined) {
       return sendError(response, 400, { message: controls.problem, type: 'invalid_request_error', code: null }, controls);
     }

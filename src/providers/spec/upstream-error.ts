@@ -59,7 +59,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 }
 
 // Upstreams sometimes echo the key they were given ("Incorrect API key provided: sk-abc...").
-const SECRET_PATTERN = /\b(sk|pk|rk|gw|hf|key|gsk|csk|xai|pplx|fw|nvapi)[-_][A-Za-z0-9_-]{6,}|Bearer\s+\S+/gi;
+const SECRET_PATTERN = /\b(sk|pk|rk|gw|hf|key|gsk|csk|xai|pplx|fw|nvapi|r8)[-_][A-Za-z0-9_-]{6,}|Bearer\s+\S+/gi;
 
 export function redactSecrets(text: string): string {
   return text.replace(SECRET_PATTERN, '[redacted]').slice(0, 500);
