@@ -1,37 +1,16 @@
-import { classifyFailure, protocolFailure } from '../openai-compatible/classify-failure.js';
+import { protocolFailure } from '../openai-compatible/classify-failure.js';
 import { isRecord } from '../openai-compatible/openai-usage.js';
-import { createSseParser, type SseEvent } from '../openai-compatible/sse-parser.js';
+import type { SseEvent } from '../openai-compatible/sse-parser.js';
+import { readTranslatedStream } from '../read-translated-stream.js';
 import type { FinishReason, StreamEvent } from '../spec/index.js';
 import { anthropicErrorInBody, normalizeAnthropicUsage, toFinishReason } from './anthropic-usage.js';
 
 /**
  * Reads a streaming Messages API body into stream events, ending with exactly one `finish`
- * (at `message_stop`) or one `error`. Leaving early ends the `for await` over the body, which
- * destroys it and frees its socket.
+ * (at `message_stop`) or one `error`.
  */
-export async function* readAnthropicStream(body: AsyncIterable<Uint8Array>, provider: string, signal: AbortSignal): AsyncGenerator<StreamEvent> {
-  const parser = createSseParser();
-  const translate = createAnthropicStreamTranslator(provider);
-  const events: StreamEvent[] = [];
-  let over = false;
-  try {
-    for await (const chunk of body) {
-      // After `message_stop` the rest is read but not parsed, so the socket can go back to the pool.
-      if (over) continue;
-      over = parser.feed(chunk).some((event) => translate(event, events));
-      const failed = events.at(-1)?.type === 'error';
-      yield* events.splice(0);
-      if (failed) return;
-    }
-    if (!over) {
-      over = parser.end().some((event) => translate(event, events));
-      if (!over) events.push({ type: 'error', error: protocolFailure(provider, 'ended the stream before message_stop') });
-      yield* events.splice(0);
-    }
-  } catch (error) {
-    // A failure while draining after `finish` changes nothing the consumer has seen.
-    if (!over) yield { type: 'error', error: classifyFailure(error, provider, signal) };
-  }
+export function readAnthropicStream(body: AsyncIterable<Uint8Array>, provider: string, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+  return readTranslatedStream(body, provider, signal, createAnthropicStreamTranslator(provider), 'message_stop');
 }
 
 /**

@@ -1,6 +1,7 @@
-import { classifyFailure, errorInBody, protocolFailure } from '../openai-compatible/classify-failure.js';
+import { errorInBody, protocolFailure } from '../openai-compatible/classify-failure.js';
 import { isRecord } from '../openai-compatible/openai-usage.js';
-import { createSseParser, type SseEvent } from '../openai-compatible/sse-parser.js';
+import type { SseEvent } from '../openai-compatible/sse-parser.js';
+import { readTranslatedStream } from '../read-translated-stream.js';
 import type { StreamEvent } from '../spec/index.js';
 import { normalizeCohereUsage, toFinishReason } from './cohere-usage.js';
 
@@ -8,28 +9,8 @@ import { normalizeCohereUsage, toFinishReason } from './cohere-usage.js';
  * Reads a v2 chat stream into stream events, ending with exactly one `finish` (at `message-end`,
  * which carries the finish reason and the usage) or one `error`.
  */
-export async function* readCohereStream(body: AsyncIterable<Uint8Array>, provider: string, signal: AbortSignal): AsyncGenerator<StreamEvent> {
-  const parser = createSseParser();
-  const translate = createCohereStreamTranslator(provider);
-  const events: StreamEvent[] = [];
-  let over = false;
-  try {
-    for await (const chunk of body) {
-      // After `message-end` the rest is read but not parsed, so the socket can go back to the pool.
-      if (over) continue;
-      over = parser.feed(chunk).some((event) => translate(event, events));
-      const failed = events.at(-1)?.type === 'error';
-      yield* events.splice(0);
-      if (failed) return;
-    }
-    if (!over) {
-      over = parser.end().some((event) => translate(event, events));
-      if (!over) events.push({ type: 'error', error: protocolFailure(provider, 'ended the stream before message-end') });
-      yield* events.splice(0);
-    }
-  } catch (error) {
-    if (!over) yield { type: 'error', error: classifyFailure(error, provider, signal) };
-  }
+export function readCohereStream(body: AsyncIterable<Uint8Array>, provider: string, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+  return readTranslatedStream(body, provider, signal, createCohereStreamTranslator(provider), 'message-end');
 }
 
 /** Returns a function translating one SSE event into `events`, true when the stream is over. */
