@@ -1,6 +1,7 @@
 import type { CallOptions, ChatRequest, ChatResult, EmbeddingRequest, EmbeddingResult, ProviderAdapter, StreamEvent } from '../spec/index.js';
+import { withoutKey } from '../spec/index.js';
 // Shared with Google, whose keys also match no shared redaction pattern; belongs in spec/ once it has an owner there.
-import { scrubApiKey, scrubStream } from '../google/scrub-api-key.js';
+import { scrubStream } from '../scrub-stream.js';
 import { createUpstreamPool } from '../upstream-pool.js';
 import { parseCohereEmbeddings, toCohereEmbedBody } from './cohere-embeddings.js';
 import { parseCohereChat } from './parse-cohere-chat.js';
@@ -50,7 +51,7 @@ export function createCohereAdapter(options: CohereAdapterOptions): ProviderAdap
   }
 
   // Cohere keys are 40 bare alphanumerics, which no shared redaction pattern can recognize.
-  const scrub = (error: unknown) => Promise.reject(scrubApiKey(error, options.apiKey));
+  const scrub = (error: unknown) => Promise.reject(withoutKey(error, options.apiKey));
   return {
     id,
     chat: (request, callOptions) => chat(request, callOptions).catch(scrub),

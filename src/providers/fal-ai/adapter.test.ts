@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../replicate/route-replay-server.js';
+import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../testing/route-replay-server.js';
 import { drawImage } from '../simulator/simulated-image.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
 import { callOptions, collect, fixtureIn, rejection } from '../testing/provider-replay.js';

@@ -1,7 +1,6 @@
-import { emptyUsage, UpstreamError, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
-import { imageOnlyChat } from '../replicate/image-only-chat.js';
-import { pathOnOrigin, pauseBeforePoll, readOutputImage } from '../replicate/output-image.js';
-import { scrubKey } from '../replicate/scrub-key.js';
+import { emptyUsage, UpstreamError, withoutKey, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
+import { imageOnlyChat } from '../image-only-chat.js';
+import { pathOnOrigin, pauseBeforePoll, readOutputImage } from '../poll-and-download.js';
 import { createUpstreamPool } from '../upstream-pool.js';
 import { parseFalImages, parseQueuedRequest, parseQueueStatus, toFalInput } from './fal-queue.js';
 
@@ -50,7 +49,7 @@ export function createFalAdapter(options: FalAdapterOptions): ProviderAdapter {
       const images = await Promise.all(result.links.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
       return { images, usage: { ...emptyUsage(), images: images.length, raw: result.raw } };
     } catch (error) {
-      throw scrubKey(error, options.apiKey);
+      throw withoutKey(error, options.apiKey);
     }
   }
 

@@ -1,9 +1,10 @@
 import type { CallOptions, ChatRequest, ChatResult, EmbeddingRequest, EmbeddingResult, ProviderAdapter, StreamEvent } from '../spec/index.js';
+import { withoutKey } from '../spec/index.js';
 import { createUpstreamPool } from '../upstream-pool.js';
 import { parseGeminiEmbeddings, toGeminiEmbeddingBody } from './gemini-embeddings.js';
 import { parseGeminiResponse } from './parse-gemini-response.js';
 import { readGeminiStream } from './read-gemini-stream.js';
-import { scrubApiKey, scrubStream } from './scrub-api-key.js';
+import { scrubStream } from '../scrub-stream.js';
 import { toGeminiBody } from './to-gemini-body.js';
 
 export interface GoogleAdapterOptions {
@@ -56,7 +57,7 @@ export function createGoogleAdapter(options: GoogleAdapterOptions): ProviderAdap
     return parseGeminiEmbeddings(await upstream.readText(body, signal), id, request.inputs.length);
   }
 
-  const scrub = (error: unknown) => Promise.reject(scrubApiKey(error, options.apiKey));
+  const scrub = (error: unknown) => Promise.reject(withoutKey(error, options.apiKey));
   return {
     id,
     chat: (request, callOptions) => chat(request, callOptions).catch(scrub),

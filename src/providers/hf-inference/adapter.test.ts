@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../replicate/route-replay-server.js';
+import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../testing/route-replay-server.js';
 import { drawImage } from '../simulator/simulated-image.js';
 import type { ProviderAdapter } from '../spec/index.js';
 import { callOptions, chatRequest, collect, fixtureIn, rejection, streamedText } from '../testing/provider-replay.js';

@@ -3,7 +3,7 @@ import { drawImage } from '../simulator/simulated-image.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
 import { callOptions, collect, fixtureIn, rejection } from '../testing/provider-replay.js';
 import { createReplicateAdapter } from './adapter.js';
-import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from './route-replay-server.js';
+import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../testing/route-replay-server.js';
 
 const API_KEY = 'r8_Xq7vN2kLp9RzT4wYb6Hc1Jd8Fm3Gs5Ae0Uo2';
 const fixture = fixtureIn(import.meta.url);

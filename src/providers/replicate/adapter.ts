@@ -1,9 +1,8 @@
-import { emptyUsage, UpstreamError, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
+import { emptyUsage, UpstreamError, withoutKey, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
 import { protocolFailure } from '../openai-compatible/classify-failure.js';
 import { createUpstreamPool, type UpstreamPool } from '../upstream-pool.js';
-import { imageOnlyChat } from './image-only-chat.js';
-import { pathOnOrigin, pauseBeforePoll, readOutputImage } from './output-image.js';
-import { scrubKey } from './scrub-key.js';
+import { imageOnlyChat } from '../image-only-chat.js';
+import { pathOnOrigin, pauseBeforePoll, readOutputImage } from '../poll-and-download.js';
 import { isFinished, parsePrediction, predictionFailure, toPredictionInput, type Prediction } from './prediction.js';
 
 export const replicateBaseUrl = 'https://api.replicate.com';
@@ -50,7 +49,7 @@ export function createReplicateAdapter(options: ReplicateAdapterOptions): Provid
       const images = await Promise.all(prediction.output.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
       return { images, usage: { ...emptyUsage(), images: images.length, raw: prediction.metrics } };
     } catch (error) {
-      throw scrubKey(error, options.apiKey);
+      throw withoutKey(error, options.apiKey);
     }
   }
 

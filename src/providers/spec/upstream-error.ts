@@ -64,3 +64,23 @@ const SECRET_PATTERN = /\b(sk|pk|rk|gw|hf|key|gsk|csk|xai|pplx|fw|nvapi|r8)[-_][
 export function redactSecrets(text: string): string {
   return text.replace(SECRET_PATTERN, '[redacted]').slice(0, 500);
 }
+
+/**
+ * Removes an adapter's own key from an error. `redactSecrets` knows keys by their prefixes;
+ * keys without one (Google's `AIza...`, Cohere's bare tokens, fal's `<uuid>:<hex>`) are cut out
+ * here, by value, before the error can reach a log or a client.
+ */
+export function withoutKey(error: unknown, apiKey: string): unknown {
+  if (!(error instanceof UpstreamError) || apiKey === '') return error;
+  if (!error.message.includes(apiKey) && !error.upstreamMessage?.includes(apiKey)) return error;
+  const scrub = (text: string) => text.split(apiKey).join('[redacted]');
+  return new UpstreamError({
+    provider: error.provider,
+    kind: error.kind,
+    message: scrub(error.message),
+    isRetryable: error.isRetryable,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    ...(error.upstreamMessage === undefined ? {} : { upstreamMessage: scrub(error.upstreamMessage) }),
+  });
+}

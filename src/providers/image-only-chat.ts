@@ -1,4 +1,4 @@
-import { UpstreamError, type ProviderAdapter } from '../spec/index.js';
+import { UpstreamError, type ProviderAdapter } from './spec/index.js';
 
 /**
  * `chat` and `streamChat` for image-only providers. The contract requires both; the catalog never
