@@ -13,6 +13,7 @@ import { defaultModels, embeddedCatalog } from './routing/model-catalog.js';
 import { ModelMappings, seedDefaultMappings } from './routing/model-mappings.js';
 import { ModelResolver } from './routing/model-resolver.js';
 import { ProviderBreakers } from './routing/circuit-breaker.js';
+import { createMetrics } from './observability/metrics.js';
 import { parseOpenRouterCatalog, parseTogetherCatalog } from './billing/live-prices/catalog-prices.js';
 import { PriceRefresher, type PriceSource } from './billing/live-prices/price-refresher.js';
 import { togetherBaseUrl } from './providers/together/adapter.js';
@@ -57,10 +58,13 @@ export async function createServices(options: {
     price: (modelId, provider) => priceBook.lookup(modelId, provider)?.outputNanoUsdPerMillion,
     latency: (provider) => breakers.for(provider).latencyMs,
   });
+  const ledger = new LedgerWriter(db, { mode: config.LEDGER_MODE, onFlushError: options.onLedgerError });
+  const metrics = createMetrics({ ledger, breakers, providers: [...adapters.keys()] });
   const tasks: TaskServices = {
     resolver,
     priceBook,
-    ledger: new LedgerWriter(db, { mode: config.LEDGER_MODE, onFlushError: options.onLedgerError }),
+    ledger,
+    metrics,
     defaultModels,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
     firstTokenTimeoutMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import { registerBodyParsing } from './http/body-parsing.js';
 import { registerErrorHandling } from './http/error-handling.js';
 import { registerHfNativeRoutes } from './http/hf-native/routes.js';
 import { registerOpenAIRoutes } from './http/openai/routes.js';
+import { registerMetrics } from './http/metrics-route.js';
 import { registerRequestContext } from './http/request-context.js';
 import { nativeTaskPaths, registerTaskRoutes } from './http/task-routes.js';
 import { registerTrpcRoutes } from './http/trpc-routes.js';
@@ -29,6 +30,7 @@ export function buildApp(services: AppServices, options: { logger?: FastifyServe
   registerTrpcRoutes(app, services, nativeTaskPaths);
   registerOpenAIRoutes(app, services);
   registerHfNativeRoutes(app, services);
+  registerMetrics(app, services.tasks.metrics);
   return app;
 }
 

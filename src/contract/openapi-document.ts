@@ -5,6 +5,17 @@ import { errorBodySchema } from './errors.js';
 import { hfNativePaths } from './hf-native/paths.js';
 import { openAIPaths } from './openai/paths.js';
 
+const systemPaths = {
+  '/metrics': {
+    get: {
+      operationId: 'system.metrics',
+      tags: ['system'],
+      summary: 'Prometheus metrics (operational; the ledger is the billing record)',
+      responses: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: z.string() } } } },
+    },
+  },
+};
+
 const streamingPaths = ['/hf/tasks/text-generation', '/hf/tasks/conversational', '/hf/tasks/run'];
 
 /**
@@ -23,7 +34,7 @@ export function buildOpenApiDocument() {
     license: { name: 'MIT', identifier: 'MIT' },
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Gatewayz API key: gw_live_...' } },
     // The standard surfaces are plain Fastify routes; their zod schemas are documented here.
-    paths: { ...openAIPaths, ...hfNativePaths },
+    paths: { ...openAIPaths, ...hfNativePaths, ...systemPaths },
   });
   const components = (document.components ??= {});
   const schemas = (components.schemas ??= {});

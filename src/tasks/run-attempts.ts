@@ -28,7 +28,7 @@ export async function runAttempts<Result>(
   attempt: (candidate: Candidate, deadline: AttemptDeadline) => Promise<Result>,
   options: { keepDeadline?: boolean } = {},
 ): Promise<{ result: Result; candidate: Candidate }> {
-  const { breakers, retryPolicy } = context.services;
+  const { breakers, retryPolicy, metrics } = context.services;
   let failure: unknown;
   let last: Candidate | undefined;
   for (const candidate of candidates) {
@@ -43,10 +43,13 @@ export async function runAttempts<Result>(
         // A stream keeps its deadline until it ends; its consumer calls deadline.end().
         if (!options.keepDeadline) deadline.end();
         breaker.recordSuccess(performance.now() - started);
+        metrics.upstreamAttempts.inc({ provider: candidate.adapter.id, outcome: 'success' });
         return { result, candidate };
       } catch (error) {
         deadline.end();
         failure = normalizeAbort(error, candidate, context);
+        const retryable = failure instanceof UpstreamError && failure.isRetryable;
+        metrics.upstreamAttempts.inc({ provider: candidate.adapter.id, outcome: retryable ? 'retryable' : 'error' });
         if (!(failure instanceof UpstreamError && failure.isRetryable)) {
           breaker.release();
           throw new AttemptsFailed(failure, candidate);

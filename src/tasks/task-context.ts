@@ -2,6 +2,7 @@ import type { Principal } from '../auth/principal.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { LedgerWriter } from '../billing/ledger-writer.js';
 import type { PriceBook } from '../billing/price-book.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
 import type { ProviderBreakers } from '../routing/circuit-breaker.js';
 import type { ModelResolver } from '../routing/model-resolver.js';
 import type { RetryPolicy } from './run-attempts.js';
@@ -17,6 +18,7 @@ export interface TaskServices {
   /** Longest wait for a stream's first event (time to first token). */
   firstTokenTimeoutMs: number;
   breakers: ProviderBreakers;
+  metrics: GatewayMetrics;
   retryPolicy: RetryPolicy;
 }
 
