@@ -38,8 +38,14 @@ export class PriceBook {
   lookup(model: string, provider: string, at: Date = new Date()): Price | undefined {
     const list = this.byModel.get(model);
     if (!list) return undefined;
-    const current = list.filter((price) => price.effectiveFrom <= at);
-    return current.find((price) => price.provider === provider) ?? current.find((price) => price.provider === '*');
+    // Newest first: the first version in effect for the provider wins, else the first `*` one.
+    let fallback: Price | undefined;
+    for (const price of list) {
+      if (price.effectiveFrom > at) continue;
+      if (price.provider === provider) return price;
+      if (price.provider === '*') fallback ??= price;
+    }
+    return fallback;
   }
 
   has(model: string): boolean {

@@ -24,6 +24,7 @@ export interface ResolvedModel {
  */
 export class ModelResolver {
   private readonly catalogById: Map<string, CatalogModel>;
+  private readonly catalogList: readonly CatalogModel[];
 
   constructor(
     catalog: readonly CatalogModel[],
@@ -32,10 +33,11 @@ export class ModelResolver {
     private readonly ranking: Ranking = { price: () => undefined, latency: () => undefined },
   ) {
     this.catalogById = new Map(catalog.map((model) => [model.id, model]));
+    this.catalogList = [...catalog];
   }
 
-  get catalog(): CatalogModel[] {
-    return [...this.catalogById.values()];
+  get catalog(): readonly CatalogModel[] {
+    return this.catalogList;
   }
 
   /**
@@ -79,9 +81,17 @@ export class ModelResolver {
   }
 
   private ranked(resolved: ResolvedModel, policy: 'cheapest' | 'fastest'): Candidate[] {
-    const cost = (candidate: Candidate) =>
-      policy === 'cheapest' ? Number(this.ranking.price(resolved.model.id, candidate.adapter.id) ?? BigInt(Number.MAX_SAFE_INTEGER)) : (this.ranking.latency(candidate.adapter.id) ?? Number.MAX_SAFE_INTEGER);
-    return [...resolved.candidates].sort((a, b) => cost(a) - cost(b));
+    if (policy === 'cheapest') {
+      // Prices compare as bigints; an unpriced provider goes last.
+      const price = (candidate: Candidate) => this.ranking.price(resolved.model.id, candidate.adapter.id);
+      return [...resolved.candidates].sort((a, b) => {
+        const [left, right] = [price(a), price(b)];
+        if (left === undefined || right === undefined) return left === right ? 0 : left === undefined ? 1 : -1;
+        return left < right ? -1 : left > right ? 1 : 0;
+      });
+    }
+    const latency = (candidate: Candidate) => this.ranking.latency(candidate.adapter.id) ?? Number.MAX_SAFE_INTEGER;
+    return [...resolved.candidates].sort((a, b) => latency(a) - latency(b));
   }
 
   private resolveName(name: string, task: TaskType, policy: string | undefined): ResolvedModel {
