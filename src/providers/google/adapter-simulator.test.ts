@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from '../simulator/server.js';
-import type { ChatRequest, ProviderAdapter, StreamEvent, UpstreamError } from '../spec/index.js';
+import { describe, expect, it } from 'vitest';
+import { lastError, useSimulatorAdapters } from '../testing/simulator-adapters.js';
+import type { ChatRequest } from '../spec/index.js';
 import { callOptions as call, collect, streamedText } from '../testing/provider-replay.js';
 import { createGoogleAdapter } from './adapter.js';
 
@@ -12,27 +12,7 @@ const request: ChatRequest = {
     { role: 'user', content: 'Explain connection pooling in one paragraph' },
   ],
 };
-let simulator: SimulatorServer;
-const adapters: ProviderAdapter[] = [];
-
-function simulatorAdapter(headers?: Record<string, string>, apiKey = API_KEY): ProviderAdapter {
-  const adapter = createGoogleAdapter({ apiKey, baseUrl: new URL(simulator.url).origin, ...(headers ? { headers } : {}) });
-  adapters.push(adapter);
-  return adapter;
-}
-
-function lastError(events: StreamEvent[]): UpstreamError | undefined {
-  const last = events.at(-1);
-  return last?.type === 'error' ? last.error : undefined;
-}
-
-beforeAll(async () => {
-  simulator = await createSimulatorServer({ apiKey: API_KEY });
-});
-afterAll(async () => {
-  await Promise.all(adapters.map((adapter) => adapter.close?.()));
-  await simulator.close();
-});
+const simulatorAdapter = useSimulatorAdapters(API_KEY, createGoogleAdapter);
 
 describe('Google adapter against the simulator', () => {
   it('streams the same text the non-streaming call returns, then usage and finish', async () => {
