@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareDatabase } from '../src/app-services.js';
+import { prepareDatabase } from '../src/plugins/database.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../src/auth/api-keys-repository.js';
 import { displayPrefix } from '../src/auth/api-key.js';
 import { scopeSchema, type Scope } from '../src/auth/scopes.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { prepareDatabase } from '../src/app-services.js';
+import { prepareDatabase } from '../src/plugins/database.js';
 import { loadConfig } from '../src/config.js';
 import { acquireLock } from '../src/db/data-dir-lock.js';
 import { openDatabase } from '../src/db/open-database.js';

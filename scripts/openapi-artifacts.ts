@@ -1,5 +1,5 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import { buildOpenApiDocument } from '../src/contract/openapi-document.js';
+import { buildOpenApiDocument } from '../src/trpc/openapi-document.js';
 
 export function renderOpenApiDocument(): string {
   return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;

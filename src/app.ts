@@ -1,37 +1,100 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { AppServices } from './app-services.js';
+import { KeyCache } from './auth/key-cache.js';
+import type { Config } from './config.js';
+import type { OpenDatabase } from './db/open-database.js';
 import { registerBodyParsing } from './http/body-parsing.js';
 import { registerErrorHandling } from './http/error-handling.js';
 import { registerHfNativeRoutes } from './http/hf-native/routes.js';
-import { registerOpenAIRoutes } from './http/openai/routes.js';
 import { registerMetrics } from './http/metrics-route.js';
+import { registerOpenAIRoutes } from './http/openai/routes.js';
 import { registerRequestContext } from './http/request-context.js';
-import { nativeTaskPaths, registerTaskRoutes } from './http/task-routes.js';
+import { registerTaskRoutes } from './http/task-routes.js';
 import { registerTrpcRoutes } from './http/trpc-routes.js';
+import { registerDatabase } from './plugins/database.js';
+import { healthReporter } from './plugins/health.js';
+import { registerLedger } from './plugins/ledger.js';
+import { createPipeline } from './plugins/pipeline.js';
+import { registerPrices } from './plugins/prices.js';
+import { registerUpstreams } from './plugins/upstreams.js';
+import type { ProviderAdapter } from './providers/spec/index.js';
+import { ModelMappings } from './routing/model-mappings.js';
+import type { GatewayServices } from './trpc/gateway-services.js';
+
+export interface AppDependencies {
+  config: Config;
+  /** Default: the configured database (DATABASE_URL, else PGlite in DATA_DIR). The app closes it either way. */
+  database?: OpenDatabase;
+  /** Default: the configured providers, or the simulator. The app closes them either way. */
+  adapters?: readonly ProviderAdapter[];
+  /** Lets local tools (npm run keys) act as admin on this process; only with PGlite's lock. */
+  controlToken?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The services the routes run on (tests and server.ts read the database and ledger through it). */
+    gateway: GatewayServices;
+  }
+}
+
+/** The built app: awaiting it resolves once it is ready (Fastify instances are thenable). */
+export type GatewayApp = FastifyInstance;
 
 /**
- * Builds the HTTP app over ready services; it never listens (server.ts does, tests use inject or
- * listen on port 0). Request ids are always ours: a client cannot choose its Inference-Id.
+ * Builds the whole gateway as a Fastify app; it never listens (server.ts does, tests listen on
+ * port 0 or inject). Every resource is registered with an onClose hook, so `app.close()` alone
+ * finishes in-flight requests, commits the ledger and closes the pools, the simulator and the
+ * database, in that order (hooks run last-registered first). Request ids are always ours: a
+ * client cannot choose its Inference-Id.
  */
-export function buildApp(services: AppServices, options: { logger?: FastifyServerOptions['logger'] } = {}): FastifyInstance {
+export async function buildApp(dependencies: AppDependencies): Promise<GatewayApp> {
+  const { config } = dependencies;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: dependencies.logger ?? false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    bodyLimit: services.config.BODY_LIMIT_BYTES,
-    trustProxy: services.config.TRUST_PROXY,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
   });
+  try {
+    const database = await registerDatabase(app, config, dependencies.database);
+    const adapters = await registerUpstreams(app, config, dependencies.adapters);
+    const ledger = registerLedger(app, config, database.db);
+    const { priceBook, priceRefresher } = await registerPrices(app, config, database.db, adapters);
+    const mappings = new ModelMappings(database.db);
+    await mappings.load();
+    const pipeline = createPipeline(config, { adapters, mappings, priceBook, ledger });
+    const services: GatewayServices = {
+      db: database.db,
+      keyCache: new KeyCache(database.db, config.KEY_CACHE_TTL_MS),
+      mappings,
+      pipeline,
+      controlToken: dependencies.controlToken,
+      health: healthReporter({ adapters, pipeline, mappings, priceRefresher }),
+    };
+    app.decorate('gateway', services);
+    if (adapters.size === 0) app.log.error('No provider is configured: set a <PROVIDER>_API_KEY (or SIMULATOR=on).');
+    if (adapters.has('simulator')) app.log.warn('SIMULATOR MODE: the built-in simulator answers every model no configured provider serves, offline.');
+    registerRoutes(app, services);
+  } catch (error) {
+    await app.close(); // what was opened before the failure
+    throw error;
+  }
+  return app;
+}
+
+function registerRoutes(app: FastifyInstance, services: GatewayServices): void {
   registerBodyParsing(app);
   registerErrorHandling(app);
   registerRequestContext(app, services);
   registerTaskRoutes(app, services);
-  registerTrpcRoutes(app, services, nativeTaskPaths);
+  registerTrpcRoutes(app, services);
   registerOpenAIRoutes(app, services);
   registerHfNativeRoutes(app, services);
-  registerMetrics(app, services.tasks.metrics);
-  return app;
+  registerMetrics(app, services.pipeline.metrics);
 }
 
 /**

@@ -1,67 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { buildApp, closeGracefully } from './app.js';
-import { createAdapters, createServices, prepareDatabase } from './app-services.js';
+import { buildApp, closeGracefully, type GatewayApp } from './app.js';
 import { countApiKeys, createApiKey } from './auth/api-keys-repository.js';
 import { allScopes } from './auth/scopes.js';
-import { ConfigError, loadConfig, simulatorEnabled, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
-import { openDatabase } from './db/open-database.js';
-import { createSimulatorAdapter } from './providers/simulator/adapter.js';
-import { createSimulatorServer } from './providers/simulator/server.js';
 
-/** The only file that listens: configuration, dependencies, listen, graceful shutdown. */
+/** The only file that listens: configuration, build, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const lock = config.DATABASE_URL ? undefined : acquireLock(resolve(config.DATA_DIR));
-  const database = await openDatabase(
-    config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(config.DATA_DIR, 'pglite') },
-  );
-  await prepareDatabase(database.db);
-
-  const simulator = simulatorEnabled(config) ? await createSimulatorServer({ latencyMs: config.SIMULATOR_LATENCY_MS }) : undefined;
-  const adapters = createAdapters(config, simulator && createSimulatorAdapter({ baseUrl: simulator.url }));
+  process.once('exit', () => lock?.release());
   const controlToken = lock ? randomBytes(32).toString('base64url') : undefined;
-  const logger = { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] };
-  let app: ReturnType<typeof buildApp> | undefined;
-  const services = await createServices({
+  const app = await buildApp({
     config,
-    db: database.db,
-    adapters,
     ...(controlToken ? { controlToken } : {}),
-    onLedgerError: (error, rows) => app?.log.error({ err: error, rows }, 'usage ledger flush failed; rows kept and retried'),
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] },
   });
-  app = buildApp(services, { logger });
-  if (adapters.size === 0) app.log.error('No provider is configured: set a <PROVIDER>_API_KEY (or SIMULATOR=on).');
-  if (simulator) {
-    app.log.warn('SIMULATOR MODE: no provider key is configured, so the built-in simulator answers every request offline.');
-  }
-  await printFirstAdminKey(database.db, config);
+  await printFirstAdminKey(app, config);
 
   await app.listen({ host: config.HOST, port: config.PORT });
-  services.priceRefresher.start(config.PRICE_REFRESH_INTERVAL_MS);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   lock?.update({ url: `http://127.0.0.1:${port}`, ...(controlToken ? { controlToken } : {}) });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests and flushing the ledger');
-    services.priceRefresher.stop();
     await closeGracefully(app, config.SHUTDOWN_GRACE_MS);
-    await services.tasks.ledger.drain();
-    await Promise.all([...adapters.values()].map((adapter) => adapter.close?.()));
-    await simulator?.close();
-    await database.close();
     lock?.release();
     process.exit(0);
   };
   process.once('SIGTERM', (signal) => void shutdown(signal));
   process.once('SIGINT', (signal) => void shutdown(signal));
-  process.once('exit', () => lock?.release());
 }
 
 /** On a database without keys, create an admin key and show it once: only its hash is kept. */
-async function printFirstAdminKey(db: Parameters<typeof countApiKeys>[0], config: Config): Promise<void> {
+async function printFirstAdminKey(app: GatewayApp, config: Config): Promise<void> {
+  const { db } = app.gateway;
   if ((await countApiKeys(db)) > 0) return;
   const created = await createApiKey(db, { userId: 'admin', scopes: [...allScopes], name: 'first admin key' });
   const line = '='.repeat(78);
@@ -80,4 +55,3 @@ main().catch((error: unknown) => {
   }
   process.exit(1);
 });
-

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../src/app-services.js';
+import { prepareDatabase } from '../src/plugins/database.js';
 import { LedgerWriter } from '../src/billing/ledger-writer.js';
 import type { NewUsageRow } from '../src/db/database.js';
 import type { OpenDatabase } from '../src/db/open-database.js';

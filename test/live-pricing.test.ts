@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../src/app-services.js';
+import { prepareDatabase } from '../src/plugins/database.js';
 import { parseOpenRouterCatalog } from '../src/billing/live-prices/catalog-prices.js';
 import { PriceRefresher } from '../src/billing/live-prices/price-refresher.js';
 import { PriceBook } from '../src/billing/price-book.js';

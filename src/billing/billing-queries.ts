@@ -3,19 +3,19 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { hasScope } from '../auth/scopes.js';
 import type { costRequestItemSchema, usageInputSchema } from '../contract/billing.js';
+import type { TaskType } from '../contract/task-types.js';
 import type { Database } from '../db/database.js';
 import { GatewayError } from '../errors.js';
-import type { TaskServices } from '../tasks/task-context.js';
-import { computeCostNanoUsd, nanoToJson, nanoToUsdNumber } from './money.js';
+import { computeCostNanoUsd, nanoToJson, nanoToUsdNumber, type UnitPrices } from './money.js';
 
 type CostRequestItem = z.infer<typeof costRequestItemSchema>;
 
-export function costOfRequests(services: TaskServices, requests: CostRequestItem[]) {
+/** `priceOf` answers the list price of a model name (a Gatewayz id, Hub id or provider/model) for a task. */
+export function costOfRequests(requests: CostRequestItem[], priceOf: (model: string, task: TaskType) => UnitPrices | undefined) {
   let total = 0n;
   const costs = requests.map((request) => {
-    const found = services.resolver.findModel(request.model, request.task);
-    const price = found && services.priceBook.lookup(found.model.id, '*');
-    if (!found || !price) {
+    const price = priceOf(request.model, request.task);
+    if (!price) {
       throw new GatewayError('not_found', 'Unknown model', `No price is known for "${request.model}" (${request.task}).`);
     }
     const cost = computeCostNanoUsd({ inputTokens: request.input_tokens, outputTokens: request.output_tokens }, price);

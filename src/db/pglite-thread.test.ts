@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../app-services.js';
+import { prepareDatabase } from '../plugins/database.js';
 import { openDatabase } from './open-database.js';
 
 describe('PGlite on its own thread (a data folder)', () => {

@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../auth/api-key.js';
 import type { Principal } from '../auth/principal.js';
 import { hasScope, type Scope } from '../auth/scopes.js';
-import type { AppServices } from '../app-services.js';
 import { GatewayError } from '../errors.js';
+import type { GatewayServices } from '../trpc/gateway-services.js';
 
 const controlPrincipal: Principal = { userId: 'local-admin', apiKeyId: undefined, scopes: ['admin'] };
 
@@ -11,7 +11,7 @@ const controlPrincipal: Principal = { userId: 'local-admin', apiKeyId: undefined
 export async function authenticate(
   authorization: string | undefined,
   scopes: readonly Scope[],
-  services: AppServices,
+  services: GatewayServices,
 ): Promise<Principal> {
   const token = bearerToken(authorization);
   if (!token) throw new GatewayError('unauthorized', 'Missing API key', 'Send the key as Authorization: Bearer <key>.');

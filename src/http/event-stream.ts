@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { GatewayError, toErrorResponse } from '../errors.js';
-import type { StreamPayload } from '../tasks/task-definition.js';
+
+/** One server-sent event's data, as an object; serialized once, here. */
+export type StreamPayload = Record<string, unknown>;
 
 /**
  * The one place that writes server-sent events: `data: <json>` per payload, then

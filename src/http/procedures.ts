@@ -21,9 +21,3 @@ export const procedureRoutes: ProcedureRoute[] = Object.entries(
   const method = openapi.method === 'GET' ? 'GET' : 'POST';
   return [{ name, method, path: openapi.path, url: openapi.path.replace(/\{(\w+)\}/g, ':$1'), meta: procedure._def.meta! }];
 });
-
-export function routeFor(path: string): ProcedureRoute {
-  const route = procedureRoutes.find((candidate) => candidate.path === path);
-  if (!route) throw new Error(`No procedure is declared for ${path}`);
-  return route;
-}

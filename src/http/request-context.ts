@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppServices } from '../app-services.js';
 import type { Principal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
-import type { TaskContext } from '../tasks/task-context.js';
+import type { CallContext } from '../routing/call-context.js';
+import type { GatewayServices } from '../trpc/gateway-services.js';
 import { authenticate } from './authenticate.js';
 
 declare module 'fastify' {
@@ -20,7 +20,7 @@ declare module 'fastify' {
  * Every response carries `Inference-Id` (the request's UUID, also the usage row's key and what
  * HF's billing callback asks about) — set first, so errors of any later stage carry it too.
  */
-export function registerRequestContext(app: FastifyInstance, services: AppServices): void {
+export function registerRequestContext(app: FastifyInstance, services: GatewayServices): void {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('startedAt', 0);
   app.addHook('onRequest', async (request, reply) => {
@@ -48,13 +48,20 @@ export function unabortableSignal(): AbortSignal {
   return neverAborted;
 }
 
-/** One task request as its handler sees it: who asks, its id, and a signal for the client leaving. */
-export function taskContextOf(request: FastifyRequest, reply: FastifyReply, services: AppServices): TaskContext {
+/**
+ * One inference request as the pipeline sees it: who asks, its id, and a signal for the client
+ * leaving. An answer the simulator produced says so in a header (and its usage row says
+ * `provider: simulator`), so nobody mistakes it for a model's.
+ */
+export function callContextOf(request: FastifyRequest, reply: FastifyReply, services: GatewayServices): CallContext {
   return {
-    services: services.tasks,
+    services: services.pipeline,
     principal: request.principal!,
     inferenceId: request.id,
     signal: clientGoneSignal(request, reply),
     startedAt: request.startedAt,
+    served: (provider) => {
+      if (provider === 'simulator') reply.header('X-Gatewayz-Simulated', 'true');
+    },
   };
 }

@@ -1,21 +1,22 @@
 import { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppServices } from '../app-services.js';
 import { GatewayError } from '../errors.js';
+import { invalidInput } from '../contract/parse-with.js';
+import { taskRoutePaths } from '../tasks/task-table.js';
 import { appRouter } from '../trpc/app-router.js';
-import { invalidInput } from './parse-with.js';
+import type { GatewayServices } from '../trpc/gateway-services.js';
 import { procedureRoutes } from './procedures.js';
 import { unabortableSignal } from './request-context.js';
 
 /**
  * Serves the contract's procedures as native Fastify routes through `createCaller`
  * (trpc-to-openapi's own adapter costs ~6x more per request and coerces schemas in place).
- * Paths in `servedElsewhere` have hand-written routes (streaming, the task hot path).
+ * The task procedures are served from the task table instead (task-routes.ts: streaming, the hot path).
  */
-export function registerTrpcRoutes(app: FastifyInstance, services: AppServices, servedElsewhere: ReadonlySet<string>): void {
+export function registerTrpcRoutes(app: FastifyInstance, services: GatewayServices): void {
   for (const route of procedureRoutes) {
-    if (servedElsewhere.has(route.path)) continue;
+    if (taskRoutePaths.includes(route.path)) continue;
     app.route({
       method: route.method,
       url: route.url,

@@ -105,15 +105,18 @@ export class ModelResolver {
       throw new GatewayError('invalid_request', 'Model does not serve this task', `"${name}" serves ${model.tasks.join(', ')}, not ${task}.`);
     }
     const candidates: Candidate[] = [];
+    let simulator: ProviderAdapter | undefined;
     for (const adapter of this.adapters.values()) {
       if (!servesTask(adapter, task)) continue;
-      // When it runs at all, the simulator stands in for every provider, pinned ones included.
-      if (adapter.id === 'simulator') candidates.push({ adapter, providerModel: model.id });
+      if (adapter.id === 'simulator') simulator = adapter;
       else if (!pinnedProvider || adapter.id === pinnedProvider) {
         const providerModel = model.providers[adapter.id];
         if (providerModel) candidates.push({ adapter, providerModel });
       }
     }
+    // The simulator stands in only where no configured provider serves the model: it is never a
+    // fallback for a real provider, whose failures must reach the client rather than a simulated answer.
+    if (candidates.length === 0 && simulator) candidates.push({ adapter: simulator, providerModel: model.id });
     if (candidates.length === 0) {
       const serving = pinnedProvider ?? Object.keys(model.providers).join(', ');
       throw new GatewayError('not_found', 'No provider serves this model', `No configured provider serves "${name}". Configure: ${serving}.`);

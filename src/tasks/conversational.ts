@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { conversationalInputSchema, type ConversationalInput, type ConversationalOutput } from '../contract/conversational.js';
+import { conversationalInputSchema, conversationalOutputSchema, type ConversationalInput, type ConversationalOutput } from '../contract/conversational.js';
 import type { ChatMessage } from '../providers/spec/index.js';
-import { completeChat, type ChatCall } from './complete-chat.js';
-import { openChatStream } from './stream-chat.js';
-import { tgiStreamPayloads } from './tgi-stream.js';
+import type { ChatCall } from '../routing/call.js';
+import { execute, stream } from '../routing/execute.js';
+import { chatCall } from './chat-call.js';
 import type { TaskDefinition } from './task-definition.js';
 
 function toCall(input: ConversationalInput): ChatCall {
@@ -14,7 +14,7 @@ function toCall(input: ConversationalInput): ChatCall {
     { role: 'assistant', content: responses[turn] ?? '' },
   ]);
   messages.push({ role: 'user', content: input.text });
-  return { task: 'conversational', modelName: input.model ?? input.parameters?.model, messages, parameters: input.parameters };
+  return chatCall({ task: 'conversational', modelName: input.model ?? input.parameters?.model, messages, parameters: input.parameters });
 }
 
 function conversation(input: ConversationalInput, reply: string): ConversationalOutput['conversation'] {
@@ -28,7 +28,9 @@ const runInputs = z.union([z.string().transform((text) => ({ text })), z.record(
 
 export const conversationalTask: TaskDefinition<ConversationalInput, ConversationalOutput> = {
   task: 'conversational',
+  summary: 'Continue a conversation',
   inputSchema: conversationalInputSchema,
+  outputSchema: conversationalOutputSchema,
   // `inputs` may be the new message alone, or {text, past_user_inputs, generated_responses}.
   fromRun: (run) => {
     const inputs = runInputs.safeParse(run.inputs);
@@ -36,11 +38,10 @@ export const conversationalTask: TaskDefinition<ConversationalInput, Conversatio
   },
   wantsStream: (input) => input.stream ?? input.parameters?.stream ?? false,
   async complete(context, input): Promise<ConversationalOutput> {
-    const { result } = await completeChat(context, toCall(input));
+    const { result } = await execute(context, toCall(input));
     return { conversation: conversation(input, result.text) };
   },
   async stream(context, input) {
-    const parts = await openChatStream(context, toCall(input));
-    return tgiStreamPayloads(parts, (text) => ({ generated_text: text, conversation: conversation(input, text) }));
+    return { parts: await stream(context, toCall(input)), final: (text) => ({ generated_text: text, conversation: conversation(input, text) }) };
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { questionAnsweringInputSchema, type QuestionAnsweringInput, type QuestionAnsweringOutput } from '../contract/text-tasks.js';
+import { questionAnsweringInputSchema, questionAnsweringOutputSchema, type QuestionAnsweringInput, type QuestionAnsweringOutput } from '../contract/text-tasks.js';
 import { GatewayError } from '../errors.js';
 import { completeStructured, instructed } from './structured-chat.js';
 import { locate } from './text-spans.js';
@@ -18,7 +18,10 @@ const answerSchema = z.object({ found: z.boolean(), answer: z.string(), confiden
  */
 export const questionAnsweringTask: TaskDefinition<QuestionAnsweringInput, QuestionAnsweringOutput> = {
   task: 'question-answering',
+  summary: 'Answer a question with a span of the context',
+  errors: { 422: 'The context does not contain an answer' },
   inputSchema: questionAnsweringInputSchema,
+  outputSchema: questionAnsweringOutputSchema,
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model }),
   async complete(context, input) {
     const { question, context: passage } = input.inputs;

@@ -1,5 +1,6 @@
-import { summarizationInputSchema, type SummarizationInput, type SummarizationOutput } from '../contract/text-tasks.js';
-import { completeChat } from './complete-chat.js';
+import { summarizationInputSchema, summarizationOutputSchema, type SummarizationInput, type SummarizationOutput } from '../contract/text-tasks.js';
+import { execute } from '../routing/execute.js';
+import { chatCall } from './chat-call.js';
 import { instructed } from './structured-chat.js';
 import type { TaskDefinition } from './task-definition.js';
 
@@ -7,11 +8,13 @@ const instruction = 'Summarize the text the user sends. Reply with the summary o
 
 export const summarizationTask: TaskDefinition<SummarizationInput, SummarizationOutput> = {
   task: 'summarization',
+  summary: 'Summarize a text',
   inputSchema: summarizationInputSchema,
+  outputSchema: summarizationOutputSchema,
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model }),
   async complete(context, input) {
-    const call = { task: 'summarization' as const, modelName: input.model ?? input.parameters?.model, messages: instructed(instruction, input.inputs), parameters: input.parameters };
-    const { result } = await completeChat(context, call);
+    const call = chatCall({ task: 'summarization', modelName: input.model ?? input.parameters?.model, messages: instructed(instruction, input.inputs), parameters: input.parameters });
+    const { result } = await execute(context, call);
     return { output: { summary_text: result.text.trim() } };
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textClassificationInputSchema, type TextClassificationInput, type TextClassificationOutput } from '../contract/text-tasks.js';
+import { textClassificationInputSchema, textClassificationOutputSchema, type TextClassificationInput, type TextClassificationOutput } from '../contract/text-tasks.js';
 import { completeStructured, instructed, taskOptions } from './structured-chat.js';
 import type { TaskDefinition } from './task-definition.js';
 
@@ -12,7 +12,9 @@ const defaultLabels = ['POSITIVE', 'NEGATIVE'];
  */
 export const textClassificationTask: TaskDefinition<TextClassificationInput, TextClassificationOutput> = {
   task: 'text-classification',
+  summary: 'Score labels for a text (probabilities summing to 1)',
   inputSchema: textClassificationInputSchema,
+  outputSchema: textClassificationOutputSchema,
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model }),
   async complete(context, input) {
     const modelName = input.model ?? input.parameters?.model;

@@ -1,14 +1,12 @@
-import { textGenerationInputSchema, type TextGenerationInput, type TextGenerationOutput } from '../contract/text-generation.js';
-import type { ChatMessage } from '../providers/spec/index.js';
-import { completeChat, type ChatCall } from './complete-chat.js';
-import { openChatStream } from './stream-chat.js';
-import { tgiStreamPayloads } from './tgi-stream.js';
-import type { TaskContext } from './task-context.js';
+import { textGenerationInputSchema, textGenerationOutputSchema, type TextGenerationInput, type TextGenerationOutput } from '../contract/text-generation.js';
+import type { CallContext } from '../routing/call-context.js';
+import type { ChatCall } from '../routing/call.js';
+import { execute, stream } from '../routing/execute.js';
+import { chatCall } from './chat-call.js';
 import type { TaskDefinition } from './task-definition.js';
 
 function toCall(input: TextGenerationInput): ChatCall {
-  const messages: ChatMessage[] = [{ role: 'user', content: input.inputs }];
-  return { task: 'text-generation', modelName: input.model ?? input.parameters?.model, messages, parameters: input.parameters };
+  return chatCall({ task: 'text-generation', modelName: input.model ?? input.parameters?.model, messages: [{ role: 'user', content: input.inputs }], parameters: input.parameters });
 }
 
 /**
@@ -27,9 +25,9 @@ export function withPrompt(input: TextGenerationInput, text: string): string {
  * it sent is one entry of `tokens` (text only: providers give no token ids, and logprobs only
  * when asked, so those are null rather than invented).
  */
-export async function generateWithDetails(context: TaskContext, input: TextGenerationInput) {
+export async function generateWithDetails(context: CallContext, input: TextGenerationInput) {
   const tokens: { id: number; text: string; logprob: null; special: false }[] = [];
-  for await (const part of await openChatStream(context, toCall(input))) {
+  for await (const part of await stream(context, toCall(input))) {
     if (part.type === 'text') tokens.push({ id: tokens.length, text: part.text, logprob: null, special: false });
     else if (part.type === 'error') throw part.error;
     else if (part.type === 'done') {
@@ -42,15 +40,16 @@ export async function generateWithDetails(context: TaskContext, input: TextGener
 
 export const textGenerationTask: TaskDefinition<TextGenerationInput, TextGenerationOutput> = {
   task: 'text-generation',
+  summary: 'Generate text from a prompt',
   inputSchema: textGenerationInputSchema,
+  outputSchema: textGenerationOutputSchema,
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model, stream: run.stream }),
   wantsStream: (input) => input.stream ?? input.parameters?.stream ?? false,
   async complete(context, input): Promise<TextGenerationOutput> {
-    const { result } = await completeChat(context, toCall(input));
+    const { result } = await execute(context, toCall(input));
     return { output: [{ generated_text: withPrompt(input, result.text) }] };
   },
   async stream(context, input) {
-    const parts = await openChatStream(context, toCall(input));
-    return tgiStreamPayloads(parts, (text) => ({ generated_text: withPrompt(input, text) }));
+    return { parts: await stream(context, toCall(input)), final: (text) => ({ generated_text: withPrompt(input, text) }) };
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenClassificationInputSchema, type TokenClassificationInput, type TokenClassificationOutput } from '../contract/text-tasks.js';
+import { tokenClassificationInputSchema, tokenClassificationOutputSchema, type TokenClassificationInput, type TokenClassificationOutput } from '../contract/text-tasks.js';
 import { completeStructured, instructed, taskOptions } from './structured-chat.js';
 import { locate } from './text-spans.js';
 import type { TaskDefinition } from './task-definition.js';
@@ -13,7 +13,9 @@ const defaultLabels = ['PER', 'ORG', 'LOC', 'MISC'];
  */
 export const tokenClassificationTask: TaskDefinition<TokenClassificationInput, TokenClassificationOutput> = {
   task: 'token-classification',
+  summary: 'Find named entities with their offsets',
   inputSchema: tokenClassificationInputSchema,
+  outputSchema: tokenClassificationOutputSchema,
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model }),
   async complete(context, input) {
     const modelName = input.model ?? input.parameters?.model;

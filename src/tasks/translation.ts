@@ -1,12 +1,15 @@
-import { translationInputSchema, type TranslationInput, type TranslationOutput } from '../contract/text-tasks.js';
+import { translationInputSchema, translationOutputSchema, type TranslationInput, type TranslationOutput } from '../contract/text-tasks.js';
 import { GatewayError } from '../errors.js';
-import { completeChat } from './complete-chat.js';
+import { execute } from '../routing/execute.js';
+import { chatCall } from './chat-call.js';
 import { instructed, taskOptions } from './structured-chat.js';
 import type { TaskDefinition } from './task-definition.js';
 
 export const translationTask: TaskDefinition<TranslationInput, TranslationOutput> = {
   task: 'translation',
+  summary: 'Translate a text (parameters.src_lang, tgt_lang)',
   inputSchema: translationInputSchema,
+  outputSchema: translationOutputSchema,
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model }),
   async complete(context, input) {
     const modelName = input.model ?? input.parameters?.model;
@@ -17,7 +20,7 @@ export const translationTask: TaskDefinition<TranslationInput, TranslationOutput
     }
     const source = typeof options.src_lang === 'string' ? `from ${options.src_lang} ` : '';
     const instruction = `Translate the text the user sends ${source}into ${target}. Reply with the translation only.`;
-    const { result } = await completeChat(context, { task: 'translation', modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters });
+    const { result } = await execute(context, chatCall({ task: 'translation', modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters }));
     return { output: { translation_text: result.text.trim() } };
   },
 };

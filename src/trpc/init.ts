@@ -3,10 +3,10 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Principal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
 import { GatewayError } from '../errors.js';
-import type { AppServices } from '../app-services.js';
+import type { GatewayServices } from './gateway-services.js';
 
 export interface TrpcContext {
-  services: AppServices;
+  services: GatewayServices;
   /** Set by the HTTP layer's authentication hook on every procedure that declares `scopes`. */
   principal: Principal | undefined;
   inferenceId: string;

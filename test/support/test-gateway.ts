@@ -1,18 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import { buildApp, closeGracefully } from '../../src/app.js';
-import { createAdapters, createServices, prepareDatabase, type AppServices } from '../../src/app-services.js';
+import { buildApp, closeGracefully, type GatewayApp } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys-repository.js';
 import type { Scope } from '../../src/auth/scopes.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { OpenDatabase } from '../../src/db/open-database.js';
 import { createSimulatorAdapter } from '../../src/providers/simulator/adapter.js';
 import { createSimulatorServer, type SimulatorOptions, type SimulatorServer } from '../../src/providers/simulator/server.js';
+import { createConfiguredAdapters } from '../../src/plugins/upstreams.js';
+import type { GatewayServices } from '../../src/trpc/gateway-services.js';
 import { openTestDatabase, type DatabaseKind } from './databases.js';
 
 export interface TestGateway {
   url: string;
-  app: FastifyInstance;
-  services: AppServices;
+  app: GatewayApp;
+  services: GatewayServices;
   database: OpenDatabase;
   simulator: SimulatorServer;
   /** Holds every scope. */
@@ -40,16 +40,16 @@ export async function startTestGateway(
   } = {},
 ): Promise<TestGateway> {
   const database = await openTestDatabase(kind);
-  await prepareDatabase(database.db);
   const simulator = await createSimulatorServer(options.simulator ?? {});
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  // SIMULATOR=off: the test's own simulator (with its options and fault headers) is the one that answers.
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIMULATOR: 'off', PRICE_REFRESH_INTERVAL_MS: '0', ...options.env });
   const simulatorAdapter =
     options.simulatorAdapter === false
       ? undefined
       : createSimulatorAdapter({ baseUrl: simulator.url, ...(options.simulatorHeaders ? { headers: options.simulatorHeaders } : {}) });
-  const adapters = createAdapters(config, simulatorAdapter);
-  const services = await createServices({ config, db: database.db, adapters, onLedgerError: () => {} });
-  const app = buildApp(services);
+  const adapters = [...createConfiguredAdapters(config), ...(simulatorAdapter ? [simulatorAdapter] : [])];
+  const app = await buildApp({ config, database, adapters });
+  const services = app.gateway;
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -76,11 +76,8 @@ export async function startTestGateway(
       });
     },
     close: async () => {
-      await closeGracefully(app, 2_000);
-      await services.tasks.ledger.drain();
-      await Promise.all([...adapters.values()].map((adapter) => adapter.close?.()));
+      await closeGracefully(app, 2_000); // closes the ledger, the adapters and the database
       await simulator.close();
-      await database.close();
     },
   };
 }

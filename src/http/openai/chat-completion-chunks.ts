@@ -1,5 +1,5 @@
 import type { ChatCompletionChunk } from '../../contract/openai/chat-completions.js';
-import type { ChatStreamPart } from '../../tasks/stream-chat.js';
+import type { ChatStreamPart } from '../../routing/chat-stream.js';
 import { openAIFinishReason, openAIUsage, type ResponseIdentity } from './openai-wire.js';
 
 type Delta = ChatCompletionChunk['choices'][number]['delta'];

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppServices } from '../../app-services.js';
 import { chatCompletionRequestSchema, type ChatCompletion, type ChatCompletionRequest } from '../../contract/openai/chat-completions.js';
+import { parseWith } from '../../contract/parse-with.js';
 import type { ChatResult } from '../../providers/spec/index.js';
-import { completeChat, type ChatCall } from '../../tasks/complete-chat.js';
-import { openChatStream } from '../../tasks/stream-chat.js';
+import type { ChatCall } from '../../routing/call.js';
+import { execute, stream } from '../../routing/execute.js';
+import { chatCall } from '../../tasks/chat-call.js';
+import type { GatewayServices } from '../../trpc/gateway-services.js';
 import { sendEventStream } from '../event-stream.js';
-import { parseWith } from '../parse-with.js';
+import { callContextOf } from '../request-context.js';
 import { chatCompletionChunks } from './chat-completion-chunks.js';
-import { taskContextOf } from '../request-context.js';
 import { openAIFinishReason, openAIUsage, responseIdentity, type ResponseIdentity } from './openai-wire.js';
 import { samplingParameters, toChatMessage, toChatTool, toResponseFormat } from './to-chat-call.js';
 
@@ -19,33 +20,32 @@ import { samplingParameters, toChatMessage, toChatTool, toResponseFormat } from 
 export async function handleChatCompletions(
   request: FastifyRequest,
   reply: FastifyReply,
-  services: AppServices,
+  services: GatewayServices,
   modelOverride?: string,
 ): Promise<ChatCompletion | undefined> {
   const body = parseWith(chatCompletionRequestSchema, request.body);
-  const context = taskContextOf(request, reply, services);
+  const context = callContextOf(request, reply, services);
   const call = toChatCall(body, modelOverride ?? body.model);
-  const identity = responseIdentity('chatcmpl-', request.id, call.modelName ?? services.tasks.defaultModels.conversational);
+  const identity = responseIdentity('chatcmpl-', request.id, call.modelName ?? services.pipeline.defaultModels.conversational);
   if (body.stream) {
-    const parts = await openChatStream(context, call);
+    const parts = await stream(context, call);
     await sendEventStream(reply, chatCompletionChunks(parts, identity, body.stream_options?.include_usage === true));
     return undefined;
   }
-  const { result } = await completeChat(context, call);
+  const { result } = await execute(context, call);
   return chatCompletionBody(identity, result);
 }
 
 function toChatCall(body: ChatCompletionRequest, modelName: string | undefined): ChatCall {
-  const call: ChatCall = {
+  return chatCall({
     task: 'conversational',
     modelName,
     messages: body.messages.map(toChatMessage),
     parameters: samplingParameters(body, body.max_completion_tokens ?? body.max_tokens),
-  };
-  if (body.tools?.length) call.tools = body.tools.map(toChatTool);
-  if (body.tool_choice !== undefined && body.tool_choice !== null) call.toolChoice = body.tool_choice;
-  if (body.response_format) call.responseFormat = toResponseFormat(body.response_format);
-  return call;
+    ...(body.tools?.length ? { tools: body.tools.map(toChatTool) } : {}),
+    ...(body.tool_choice === undefined || body.tool_choice === null ? {} : { toolChoice: body.tool_choice }),
+    ...(body.response_format ? { responseFormat: toResponseFormat(body.response_format) } : {}),
+  });
 }
 
 export function chatCompletionBody(identity: ResponseIdentity, result: ChatResult): ChatCompletion {

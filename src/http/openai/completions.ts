@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppServices } from '../../app-services.js';
 import { completionRequestSchema, type Completion, type CompletionRequest } from '../../contract/openai/completions.js';
-import { completeChat, type ChatCall } from '../../tasks/complete-chat.js';
-import type { ChatStreamPart } from '../../tasks/stream-chat.js';
-import { openChatStream } from '../../tasks/stream-chat.js';
+import { parseWith } from '../../contract/parse-with.js';
+import type { ChatCall } from '../../routing/call.js';
+import type { ChatStreamPart } from '../../routing/chat-stream.js';
+import { execute, stream } from '../../routing/execute.js';
+import { chatCall } from '../../tasks/chat-call.js';
+import type { GatewayServices } from '../../trpc/gateway-services.js';
 import { sendEventStream } from '../event-stream.js';
-import { parseWith } from '../parse-with.js';
-import { taskContextOf } from '../request-context.js';
+import { callContextOf } from '../request-context.js';
 import { openAIFinishReason, openAIUsage, responseIdentity, type ResponseIdentity } from './openai-wire.js';
 import { samplingParameters } from './to-chat-call.js';
 
@@ -21,20 +22,20 @@ const DEFAULT_MAX_TOKENS = 16;
 export async function handleCompletions(
   request: FastifyRequest,
   reply: FastifyReply,
-  services: AppServices,
+  services: GatewayServices,
   modelOverride?: string,
 ): Promise<Completion | undefined> {
   const body = parseWith(completionRequestSchema, request.body);
-  const context = taskContextOf(request, reply, services);
+  const context = callContextOf(request, reply, services);
   const call = toChatCall(body, modelOverride ?? body.model);
-  const identity = responseIdentity('cmpl-', request.id, call.modelName ?? services.tasks.defaultModels['text-generation']);
+  const identity = responseIdentity('cmpl-', request.id, call.modelName ?? services.pipeline.defaultModels['text-generation']);
   const echo = body.echo ? promptOf(body) : '';
   if (body.stream) {
-    const parts = await openChatStream(context, call);
+    const parts = await stream(context, call);
     await sendEventStream(reply, completionChunks(parts, identity, echo, body.stream_options?.include_usage === true));
     return undefined;
   }
-  const { result } = await completeChat(context, call);
+  const { result } = await execute(context, call);
   return {
     ...completionObject(identity, [{ text: echo + result.text, index: 0, logprobs: null, finish_reason: openAIFinishReason(result.finishReason) }]),
     usage: openAIUsage(result.usage),
@@ -46,12 +47,12 @@ function promptOf(body: CompletionRequest): string {
 }
 
 function toChatCall(body: CompletionRequest, modelName: string | undefined): ChatCall {
-  return {
+  return chatCall({
     task: 'text-generation',
     modelName,
     messages: [{ role: 'user', content: promptOf(body) }],
     parameters: samplingParameters(body, body.max_tokens ?? DEFAULT_MAX_TOKENS),
-  };
+  });
 }
 
 function completionObject(identity: ResponseIdentity, choices: Completion['choices']): Completion {

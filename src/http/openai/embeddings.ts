@@ -1,28 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppServices } from '../../app-services.js';
 import { embeddingRequestSchema, type EmbeddingResponse } from '../../contract/openai/embeddings.js';
-import { completeWithCandidates, resolveModel } from '../../tasks/complete-chat.js';
-import { parseWith } from '../parse-with.js';
-import { taskContextOf } from '../request-context.js';
+import { parseWith } from '../../contract/parse-with.js';
+import { execute } from '../../routing/execute.js';
+import { embedCall } from '../../tasks/embedding.js';
+import type { GatewayServices } from '../../trpc/gateway-services.js';
+import { callContextOf } from '../request-context.js';
 
 /** `POST /v1/embeddings`, through the providers' own embeddings APIs. */
 export async function handleEmbeddings(
   request: FastifyRequest,
   reply: FastifyReply,
-  services: AppServices,
+  services: GatewayServices,
   modelOverride?: string,
 ): Promise<EmbeddingResponse> {
   const body = parseWith(embeddingRequestSchema, request.body);
-  const context = taskContextOf(request, reply, services);
   const modelName = modelOverride ?? body.model;
   const inputs = typeof body.input === 'string' ? [body.input] : body.input;
-  const resolved = resolveModel(context, 'embedding', modelName);
-  const { result } = await completeWithCandidates(context, 'embedding', resolved, (candidate, signal) =>
-    candidate.adapter.embed!(
-      { model: candidate.providerModel, inputs, ...(body.dimensions ? { dimensions: body.dimensions } : {}) },
-      { signal, requestId: context.inferenceId },
-    ),
-  );
+  const { result, model } = await execute(callContextOf(request, reply, services), embedCall(modelName, inputs, body.dimensions ?? undefined));
   const promptTokens = result.usage.inputTokens + result.usage.cacheReadTokens;
   return {
     object: 'list',
@@ -31,7 +25,7 @@ export async function handleEmbeddings(
       index,
       embedding: body.encoding_format === 'base64' ? base64Floats(vector) : vector,
     })),
-    model: modelName ?? resolved.model.id,
+    model: modelName ?? model.id,
     usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
   };
 }

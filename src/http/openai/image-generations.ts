@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppServices } from '../../app-services.js';
 import { imageRequestSchema, type ImagesResponse } from '../../contract/openai/images.js';
+import { parseWith } from '../../contract/parse-with.js';
 import { GatewayError } from '../../errors.js';
-import type { ImageRequest } from '../../providers/spec/index.js';
-import { completeWithCandidates, resolveModel } from '../../tasks/complete-chat.js';
-import { parseWith } from '../parse-with.js';
+import { execute } from '../../routing/execute.js';
+import { imageCall } from '../../tasks/image-generation.js';
+import type { GatewayServices } from '../../trpc/gateway-services.js';
+import { callContextOf } from '../request-context.js';
 import type { ImageStore } from './image-store.js';
-import { taskContextOf } from '../request-context.js';
 
 export const IMAGE_ROUTE_PREFIX = '/v1/images/';
 
@@ -14,21 +14,12 @@ export const IMAGE_ROUTE_PREFIX = '/v1/images/';
 export async function handleImageGenerations(
   request: FastifyRequest,
   reply: FastifyReply,
-  services: AppServices,
+  services: GatewayServices,
   store: ImageStore,
 ): Promise<ImagesResponse> {
   const body = parseWith(imageRequestSchema, request.body);
-  const context = taskContextOf(request, reply, services);
-  const resolved = resolveModel(context, 'image-generation', body.model);
-  const upstreamRequest = (model: string): ImageRequest => ({
-    model,
-    prompt: body.prompt,
-    ...(body.n ? { count: body.n } : {}),
-    ...sizeOf(body.size),
-  });
-  const { result } = await completeWithCandidates(context, 'image-generation', resolved, (candidate, signal) =>
-    candidate.adapter.generateImage!(upstreamRequest(candidate.providerModel), { signal, requestId: context.inferenceId }),
-  );
+  const call = imageCall(body.model, { prompt: body.prompt, ...(body.n ? { count: body.n } : {}), ...sizeOf(body.size) });
+  const { result } = await execute(callContextOf(request, reply, services), call);
   const inline = body.response_format === 'b64_json';
   // Reached as the client reached us (Host, or X-Forwarded-* with TRUST_PROXY), so links work behind proxies.
   const origin = `${request.protocol}://${request.host}`;

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppServices } from '../../app-services.js';
 import { nanoToUsdNumber } from '../../billing/money.js';
 import type { OpenAIModel } from '../../contract/openai/models.js';
 import type { ListModelsResponse } from '../../contract/openai/models.js';
 import type { TaskType } from '../../contract/task-types.js';
 import { GatewayError } from '../../errors.js';
 import type { CatalogModel } from '../../routing/model-catalog.js';
+import type { GatewayServices } from '../../trpc/gateway-services.js';
 
 // The Hub ids worth listing are those the OpenAI text endpoints accept.
 const listedMappingTasks: readonly TaskType[] = ['conversational', 'text-generation'];
@@ -15,8 +15,8 @@ const listedMappingTasks: readonly TaskType[] = ['conversational', 'text-generat
  * and completions, each with the price it is billed at (HF reads `pricing` and `context_length`
  * from here for its comparison table and its `:cheapest` policy).
  */
-export function listOpenAIModels(services: AppServices): OpenAIModel[] {
-  const { resolver, priceBook } = services.tasks;
+export function listOpenAIModels(services: GatewayServices): OpenAIModel[] {
+  const { resolver, priceBook } = services.pipeline;
   const describe = (id: string, ownedBy: string, model: CatalogModel): OpenAIModel | undefined => {
     const price = priceBook.lookup(model.id, '*');
     if (!price || !isServed(services, model)) return undefined;
@@ -43,21 +43,21 @@ export function listOpenAIModels(services: AppServices): OpenAIModel[] {
   return [...listed.values()];
 }
 
-function isServed(services: AppServices, model: CatalogModel): boolean {
+function isServed(services: GatewayServices, model: CatalogModel): boolean {
   try {
-    services.tasks.resolver.resolve(model.id, model.tasks[0]!);
+    services.pipeline.resolver.resolve(model.id, model.tasks[0]!);
     return true;
   } catch {
     return false; // no configured provider serves it
   }
 }
 
-export function handleListModels(services: AppServices): ListModelsResponse {
+export function handleListModels(services: GatewayServices): ListModelsResponse {
   return { object: 'list', data: listOpenAIModels(services) };
 }
 
 /** `GET /v1/models/{id}`; ids hold slashes (`meta-llama/Llama-3.1-8B-Instruct`), hence a wildcard route. */
-export function handleRetrieveModel(request: FastifyRequest<{ Params: { '*': string } }>, services: AppServices): OpenAIModel {
+export function handleRetrieveModel(request: FastifyRequest<{ Params: { '*': string } }>, services: GatewayServices): OpenAIModel {
   const id = request.params['*'];
   const model = listOpenAIModels(services).find((entry) => entry.id === id);
   if (!model) throw new GatewayError('not_found', 'Model not found', `No model named "${id}" is served. GET /v1/models lists them.`);

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppServices } from '../../app-services.js';
 import { handleChatCompletions } from './chat-completions.js';
 import { handleCompletions } from './completions.js';
 import { handleEmbeddings } from './embeddings.js';
 import { handleImageGenerations, IMAGE_ROUTE_PREFIX, serveStoredImage } from './image-generations.js';
 import { ImageStore } from './image-store.js';
+import type { GatewayServices } from '../../trpc/gateway-services.js';
 import { handleListModels, handleRetrieveModel } from './models.js';
 
 const inference = { config: { scopes: ['inference'] as const } };
@@ -20,7 +20,7 @@ const IMAGE_STORE_BYTES = 256 * 1024 * 1024;
  * task pipeline as /hf/tasks/*: /v1/chat/completions, /v1/completions, /v1/embeddings,
  * /v1/images/generations (+ the image links it hands out) and /v1/models.
  */
-export function registerOpenAIRoutes(app: FastifyInstance, services: AppServices): void {
+export function registerOpenAIRoutes(app: FastifyInstance, services: GatewayServices): void {
   const images = new ImageStore({ ttlMs: IMAGE_TTL_MS, maxBytes: IMAGE_STORE_BYTES });
   app.post('/v1/chat/completions', inference, (request, reply) => handleChatCompletions(request, reply, services));
   app.post('/v1/completions', inference, (request, reply) => handleCompletions(request, reply, services));

@@ -18,7 +18,13 @@ export const billingRouter = router({
   })
     .input(costInputSchema)
     .output(costOutputSchema)
-    .mutation(({ ctx, input }) => costOfRequests(ctx.services.tasks, input.requests)),
+    .mutation(({ ctx, input }) => {
+      const { resolver, priceBook } = ctx.services.pipeline;
+      return costOfRequests(input.requests, (model, task) => {
+        const found = resolver.findModel(model, task);
+        return found && priceBook.lookup(found.model.id, '*');
+      });
+    }),
 
   usage: endpoint('GET', '/hf/tasks/billing/usage', {
     summary: "The caller's usage records, newest first",

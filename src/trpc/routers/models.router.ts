@@ -31,7 +31,7 @@ export const modelsRouter = router({
     .input(mapModelInputSchema)
     .output(mapModelOutputSchema)
     .mutation(async ({ ctx, input }) => {
-      const found = ctx.services.tasks.resolver.findModel(input.provider_model_id);
+      const found = ctx.services.pipeline.resolver.findModel(input.provider_model_id);
       if (!found) {
         throw new GatewayError('not_found', 'Unknown provider model', `No model "${input.provider_model_id}" is served; map to a Gatewayz model id or provider/model.`);
       }

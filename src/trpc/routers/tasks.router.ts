@@ -1,91 +1,36 @@
-import { conversationalInputSchema, conversationalOutputSchema } from '../../contract/conversational.js';
 import { runInputSchema, runOutputSchema } from '../../contract/run.js';
-import { textGenerationInputSchema, textGenerationOutputSchema } from '../../contract/text-generation.js';
-import { embeddingInputSchema, embeddingOutputSchema, imageGenerationInputSchema, imageGenerationOutputSchema } from '../../contract/media-tasks.js';
-import {
-  questionAnsweringInputSchema,
-  questionAnsweringOutputSchema,
-  summarizationInputSchema,
-  summarizationOutputSchema,
-  textClassificationInputSchema,
-  textClassificationOutputSchema,
-  tokenClassificationInputSchema,
-  tokenClassificationOutputSchema,
-  translationInputSchema,
-  translationOutputSchema,
-} from '../../contract/text-tasks.js';
-import { runTask } from '../../tasks/run-task.js';
-import { conversationalTask } from '../../tasks/conversational.js';
-import { embeddingTask } from '../../tasks/embedding.js';
-import { imageGenerationTask } from '../../tasks/image-generation.js';
-import { questionAnsweringTask } from '../../tasks/question-answering.js';
-import { summarizationTask } from '../../tasks/summarization.js';
-import { textClassificationTask } from '../../tasks/text-classification.js';
-import { textGenerationTask } from '../../tasks/text-generation.js';
-import { tokenClassificationTask } from '../../tasks/token-classification.js';
-import { translationTask } from '../../tasks/translation.js';
+import type { TaskDefinition } from '../../tasks/task-definition.js';
+import { taskErrors, taskForRun, taskPath, taskScopes, taskTable } from '../../tasks/task-table.js';
+import { callContextOf } from '../call-context-of.js';
 import { endpoint, router } from '../init.js';
-import { taskContextOf } from '../task-context-of.js';
 
-const inference = { tags: ['tasks'], scopes: ['inference'] as const, errors: { 404: 'Unknown model', 502: 'Upstream failure', 504: 'Upstream timeout' } };
-const streaming = 'With `stream: true` (top level or in `parameters`) the response is `text/event-stream`: one event per token, a final event with the full text and usage, then `data: [DONE]`.';
+const streaming =
+  'With `stream: true` (top level or in `parameters`) the response is `text/event-stream`: one event per token, a final event with the full text and usage, then `data: [DONE]`.';
+
+/** One procedure per task of the task table, named like `textGeneration`, plus `run`. */
+function procedureOf(definition: TaskDefinition) {
+  const description = [definition.description, definition.stream ? streaming : undefined].filter(Boolean).join(' ');
+  return endpoint('POST', taskPath(definition.task), {
+    tags: ['tasks'],
+    scopes: taskScopes,
+    summary: definition.summary,
+    ...(description ? { description } : {}),
+    errors: { ...taskErrors, ...definition.errors },
+  })
+    .input(definition.inputSchema)
+    .output(definition.outputSchema)
+    .mutation(({ ctx, input }) => definition.complete(callContextOf(ctx), input));
+}
+
+const camelCase = (task: string) => task.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 
 export const tasksRouter = router({
-  textGeneration: endpoint('POST', '/hf/tasks/text-generation', { ...inference, summary: 'Generate text from a prompt', description: streaming })
-    .input(textGenerationInputSchema)
-    .output(textGenerationOutputSchema)
-    .mutation(({ ctx, input }) => textGenerationTask.complete(taskContextOf(ctx), input)),
-
-  conversational: endpoint('POST', '/hf/tasks/conversational', { ...inference, summary: 'Continue a conversation', description: streaming })
-    .input(conversationalInputSchema)
-    .output(conversationalOutputSchema)
-    .mutation(({ ctx, input }) => conversationalTask.complete(taskContextOf(ctx), input)),
-
-  summarization: endpoint('POST', '/hf/tasks/summarization', { ...inference, summary: 'Summarize a text' })
-    .input(summarizationInputSchema)
-    .output(summarizationOutputSchema)
-    .mutation(({ ctx, input }) => summarizationTask.complete(taskContextOf(ctx), input)),
-
-  translation: endpoint('POST', '/hf/tasks/translation', { ...inference, summary: 'Translate a text (parameters.src_lang, tgt_lang)' })
-    .input(translationInputSchema)
-    .output(translationOutputSchema)
-    .mutation(({ ctx, input }) => translationTask.complete(taskContextOf(ctx), input)),
-
-  questionAnswering: endpoint('POST', '/hf/tasks/question-answering', {
-    ...inference,
-    summary: 'Answer a question with a span of the context',
-    errors: { ...inference.errors, 422: 'The context does not contain an answer' },
-  })
-    .input(questionAnsweringInputSchema)
-    .output(questionAnsweringOutputSchema)
-    .mutation(({ ctx, input }) => questionAnsweringTask.complete(taskContextOf(ctx), input)),
-
-  textClassification: endpoint('POST', '/hf/tasks/text-classification', { ...inference, summary: 'Score labels for a text (probabilities summing to 1)' })
-    .input(textClassificationInputSchema)
-    .output(textClassificationOutputSchema)
-    .mutation(({ ctx, input }) => textClassificationTask.complete(taskContextOf(ctx), input)),
-
-  tokenClassification: endpoint('POST', '/hf/tasks/token-classification', { ...inference, summary: 'Find named entities with their offsets' })
-    .input(tokenClassificationInputSchema)
-    .output(tokenClassificationOutputSchema)
-    .mutation(({ ctx, input }) => tokenClassificationTask.complete(taskContextOf(ctx), input)),
-
-  imageGeneration: endpoint('POST', '/hf/tasks/image-generation', {
-    ...inference,
-    summary: 'Generate an image from a prompt',
-    description: 'JSON with the image in base64 by default; with `Accept: image/png` (or any image type) the raw bytes.',
-  })
-    .input(imageGenerationInputSchema)
-    .output(imageGenerationOutputSchema)
-    .mutation(({ ctx, input }) => imageGenerationTask.complete(taskContextOf(ctx), input)),
-
-  embedding: endpoint('POST', '/hf/tasks/embedding', { ...inference, summary: 'Embed one text or a list of texts' })
-    .input(embeddingInputSchema)
-    .output(embeddingOutputSchema)
-    .mutation(({ ctx, input }) => embeddingTask.complete(taskContextOf(ctx), input)),
-
-  run: endpoint('POST', '/hf/tasks/run', { ...inference, summary: 'Run any task by name', description: `Dispatches to the named task. ${streaming}` })
+  ...Object.fromEntries(Object.values(taskTable).map((definition) => [camelCase(definition.task), procedureOf(definition)])),
+  run: endpoint('POST', '/hf/tasks/run', { tags: ['tasks'], scopes: taskScopes, errors: taskErrors, summary: 'Run any task by name', description: `Dispatches to the named task. ${streaming}` })
     .input(runInputSchema)
     .output(runOutputSchema)
-    .mutation(({ ctx, input }) => runTask(taskContextOf(ctx), input)),
+    .mutation(({ ctx, input }) => {
+      const { definition, input: taskInput } = taskForRun(input);
+      return definition.complete(callContextOf(ctx), taskInput);
+    }),
 });

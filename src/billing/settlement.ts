@@ -1,34 +1,39 @@
-import { computeCostNanoUsd } from '../billing/money.js';
-import type { TaskType } from '../contract/task-types.js';
 import type { Usage } from '../providers/spec/index.js';
-import type { CatalogModel } from '../routing/model-catalog.js';
-import type { TaskContext } from './task-context.js';
+import type { LedgerWriter } from './ledger-writer.js';
+import { computeCostNanoUsd } from './money.js';
+import type { PriceBook } from './price-book.js';
 
+/** One finished call, as billing sees it. */
 export interface Settlement {
-  task: TaskType;
-  model: CatalogModel;
+  requestId: string;
+  apiKeyId: string | undefined;
+  userId: string;
+  task: string;
+  modelId: string;
   provider: string | undefined;
   providerModel: string | undefined;
   usage: Usage;
   status: 'success' | 'error' | 'partial';
   httpStatus: number;
+  latencyMs: number;
 }
 
 /**
  * Prices a finished call and records it in the ledger; in durable mode it resolves only once
  * the row has committed, and callers release the response (or a stream's final event) after it.
+ * A call with status `error` is recorded at cost 0, whatever tokens it consumed.
  */
-export async function settleUsage(context: TaskContext, settlement: Settlement): Promise<bigint> {
-  const { services, principal } = context;
-  const price = services.priceBook.lookup(settlement.model.id, settlement.provider ?? '*');
+export async function settle(billing: { ledger: LedgerWriter; priceBook: PriceBook }, settlement: Settlement): Promise<bigint> {
+  const price = billing.priceBook.lookup(settlement.modelId, settlement.provider ?? '*');
   const usage = settlement.usage;
-  const cost = price ? computeCostNanoUsd(usage, price) : 0n;
-  await services.ledger.record({
-    request_id: context.inferenceId,
-    api_key_id: principal.apiKeyId ?? null,
-    user_id: principal.userId,
+  // A refused or failed call is never billed; its tokens stay in the row as the operator's cost.
+  const cost = price && settlement.status !== 'error' ? computeCostNanoUsd(usage, price) : 0n;
+  await billing.ledger.record({
+    request_id: settlement.requestId,
+    api_key_id: settlement.apiKeyId ?? null,
+    user_id: settlement.userId,
     task: settlement.task,
-    model: settlement.model.id,
+    model: settlement.modelId,
     provider: settlement.provider ?? null,
     provider_model: settlement.providerModel ?? null,
     input_tokens: usage.inputTokens,
@@ -40,13 +45,8 @@ export async function settleUsage(context: TaskContext, settlement: Settlement):
     price_id: price?.id ?? null,
     status: settlement.status,
     http_status: settlement.httpStatus,
-    latency_ms: Math.round(performance.now() - context.startedAt),
+    latency_ms: settlement.latencyMs,
     raw_usage: usage.raw === null || usage.raw === undefined ? null : JSON.stringify(usage.raw),
   });
   return cost;
-}
-
-/** When an upstream never reported usage (a stream cut short), bill what was delivered: ~4 characters a token. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
 }

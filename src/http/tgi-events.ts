@@ -1,18 +1,15 @@
 import { nanoToJson } from '../billing/money.js';
-import type { ChatStreamPart } from './stream-chat.js';
-import type { StreamPayload } from './task-definition.js';
+import type { TaskStream } from '../tasks/task-definition.js';
+import type { StreamPayload } from './event-stream.js';
 
 /**
- * Stream events in TGI's shape (what HF's clients parse): every event has a `token` object, the
- * last one also the full text, `details` and the billed usage. Errors use TGI's in-stream form
- * `{"error", "error_type"}` plus the gateway's `message`.
+ * A task's stream as TGI's events (what HF's clients parse): every event has a `token` object,
+ * the last one also the task's final fields (the full text), `details` and the billed usage.
+ * Errors use TGI's in-stream form `{"error", "error_type"}` plus the gateway's `message`.
  */
-export async function* tgiStreamPayloads(
-  parts: AsyncIterable<ChatStreamPart>,
-  final: (text: string) => Record<string, unknown>,
-): AsyncGenerator<StreamPayload> {
+export async function* tgiEvents(stream: TaskStream): AsyncGenerator<StreamPayload> {
   let index = 0;
-  for await (const part of parts) {
+  for await (const part of stream.parts) {
     if (part.type === 'tool-call') continue; // HF task streams carry text only
     index += 1;
     if (part.type === 'text') {
@@ -21,7 +18,7 @@ export async function* tgiStreamPayloads(
       yield {
         index,
         token: { id: 0, text: '', logprob: 0, special: true },
-        ...final(part.text),
+        ...stream.final(part.text),
         details: { finish_reason: part.finishReason, generated_tokens: part.usage.outputTokens, input_length: part.usage.inputTokens },
         usage: { input_tokens: part.usage.inputTokens, output_tokens: part.usage.outputTokens, cost_nano_usd: nanoToJson(part.costNanoUsd) },
       };

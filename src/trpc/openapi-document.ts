@@ -1,9 +1,10 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { z } from 'zod';
-import { appRouter } from '../trpc/app-router.js';
-import { errorBodySchema } from './errors.js';
-import { hfNativePaths } from './hf-native/paths.js';
-import { openAIPaths } from './openai/paths.js';
+import { appRouter } from './app-router.js';
+import { errorBodySchema } from '../contract/errors.js';
+import { hfNativePaths } from '../contract/hf-native/paths.js';
+import { openAIPaths } from '../contract/openai/paths.js';
+import { taskPath, taskTable } from '../tasks/task-table.js';
 
 const systemPaths = {
   '/metrics': {
@@ -16,7 +17,7 @@ const systemPaths = {
   },
 };
 
-const streamingPaths = ['/hf/tasks/text-generation', '/hf/tasks/conversational', '/hf/tasks/run'];
+const streamingPaths: readonly string[] = [...Object.values(taskTable).flatMap((task) => (task.stream ? [taskPath(task.task)] : [])), '/hf/tasks/run'];
 
 /**
  * The whole public contract as OpenAPI 3.1, generated from the tRPC router (the single source),

@@ -1,8 +1,7 @@
 import { UpstreamError } from '../providers/spec/index.js';
-import type { Candidate } from '../routing/model-resolver.js';
-import { attemptDeadline, normalizeAbort } from './complete-chat.js';
-import type { AttemptDeadline } from './attempt-deadline.js';
-import type { TaskContext } from './task-context.js';
+import { startAttempt, type AttemptDeadline } from './attempt-deadline.js';
+import type { CallContext } from './call-context.js';
+import type { Candidate } from './model-resolver.js';
 
 export interface RetryPolicy {
   /** Attempts on one provider before falling back to the next. */
@@ -13,8 +12,6 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export type { AttemptDeadline };
-
 /**
  * The routing loop every task shares. Candidates are tried in order, skipping providers whose
  * circuit is open; a retryable failure (connect, timeout, 408/409/429/5xx) is retried on the same
@@ -23,7 +20,7 @@ export type { AttemptDeadline };
  * failure (or a connect-kind UpstreamError when every circuit was open).
  */
 export async function runAttempts<Result>(
-  context: TaskContext,
+  context: CallContext,
   candidates: readonly Candidate[],
   attempt: (candidate: Candidate, deadline: AttemptDeadline) => Promise<Result>,
   options: { keepDeadline?: boolean } = {},
@@ -36,7 +33,7 @@ export async function runAttempts<Result>(
     for (let attemptNumber = 1; attemptNumber <= retryPolicy.attemptsPerProvider; attemptNumber++) {
       if (!breaker.tryAcquire()) break;
       last = candidate;
-      const deadline = attemptDeadline(context);
+      const deadline = startAttempt(context.signal, context.services.upstreamTimeoutMs);
       const started = performance.now();
       try {
         const result = await attempt(candidate, deadline);
@@ -82,6 +79,12 @@ function retryDelay(failure: UpstreamError, attemptNumber: number, policy: Retry
   if (failure.retryAfterMs !== undefined) return failure.retryAfterMs <= policy.maxRetryAfterMs ? failure.retryAfterMs : undefined;
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
   return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+/** An abort from our own deadline is a timeout (retryable); one from the client is not. */
+function normalizeAbort(error: unknown, candidate: Candidate, context: CallContext): unknown {
+  if (!(error instanceof UpstreamError) || error.kind !== 'aborted' || context.signal.aborted) return error;
+  return new UpstreamError({ provider: candidate.adapter.id, kind: 'timeout', message: 'Upstream attempt timed out', cause: error });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

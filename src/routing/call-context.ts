@@ -1,14 +1,15 @@
 import type { Principal } from '../auth/principal.js';
-import type { TaskType } from '../contract/task-types.js';
 import type { LedgerWriter } from '../billing/ledger-writer.js';
 import type { PriceBook } from '../billing/price-book.js';
+import type { TaskType } from '../contract/task-types.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
-import type { ProviderBreakers } from '../routing/circuit-breaker.js';
-import type { ModelResolver } from '../routing/model-resolver.js';
-import type { RetryPolicy } from './run-attempts.js';
+import type { RetryPolicy } from './attempts.js';
+import type { ProviderBreakers } from './circuit-breaker.js';
+import type { PipelineHooks } from './pipeline-hooks.js';
+import type { ModelResolver } from './model-resolver.js';
 
-/** What a task handler needs from the gateway; built once per app. */
-export interface TaskServices {
+/** What the pipeline needs from the gateway; built once per app. */
+export interface PipelineServices {
   resolver: ModelResolver;
   priceBook: PriceBook;
   ledger: LedgerWriter;
@@ -20,15 +21,18 @@ export interface TaskServices {
   breakers: ProviderBreakers;
   metrics: GatewayMetrics;
   retryPolicy: RetryPolicy;
+  hooks: PipelineHooks;
 }
 
-/** One request as a task handler sees it. */
-export interface TaskContext {
-  services: TaskServices;
+/** One request as the pipeline (and the tasks above it) see it. */
+export interface CallContext {
+  services: PipelineServices;
   principal: Principal;
   inferenceId: string;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
   /** performance.now() when the request arrived, for the usage row's latency. */
   startedAt: number;
+  /** Told which provider each attempt goes to (the HTTP layer marks simulated answers). */
+  served?: (provider: string) => void;
 }

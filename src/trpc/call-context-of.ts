@@ -1,9 +1,9 @@
-import type { TaskContext } from '../tasks/task-context.js';
+import type { CallContext } from '../routing/call-context.js';
 import { principalOf, type TrpcContext } from './init.js';
 
-export function taskContextOf(context: TrpcContext): TaskContext {
+export function callContextOf(context: TrpcContext): CallContext {
   return {
-    services: context.services.tasks,
+    services: context.services.pipeline,
     principal: principalOf(context),
     inferenceId: context.inferenceId,
     signal: context.signal,

@@ -1,5 +1,7 @@
 import type { GenerationParameters } from '../contract/generation-parameters.js';
-import type { ChatMessage, ChatRequest } from '../providers/spec/index.js';
+import type { TaskType } from '../contract/task-types.js';
+import type { ChatMessage, ChatRequest, ChatTool, ResponseFormat } from '../providers/spec/index.js';
+import type { ChatCall, Target } from '../routing/call.js';
 
 /**
  * Parameters forwarded upstream as-is besides the ones ChatRequest models. Anything else a client
@@ -8,7 +10,33 @@ import type { ChatMessage, ChatRequest } from '../providers/spec/index.js';
  */
 const forwardedExtras = ['frequency_penalty', 'presence_penalty', 'repetition_penalty', 'top_k', 'min_p', 'logit_bias', 'user'];
 
-export function toChatRequest(model: string, messages: ChatMessage[], parameters: GenerationParameters): ChatRequest {
+export interface ChatCallSpec {
+  task: TaskType;
+  modelName: string | undefined;
+  messages: ChatMessage[];
+  parameters: GenerationParameters | undefined;
+  responseFormat?: ResponseFormat;
+  tools?: ChatTool[];
+  toolChoice?: unknown;
+}
+
+/** A chat call for the pipeline; a Hub mapping's parameters act as defaults under the request's. */
+export function chatCall(spec: ChatCallSpec): ChatCall {
+  return {
+    operation: 'chat',
+    task: spec.task,
+    modelName: spec.modelName,
+    request: (target: Target) => {
+      const request = toChatRequest(target.providerModel, spec.messages, { ...target.defaults, ...spec.parameters });
+      if (spec.responseFormat) request.responseFormat = spec.responseFormat;
+      if (spec.tools?.length) request.tools = spec.tools;
+      if (spec.toolChoice !== undefined) request.toolChoice = spec.toolChoice;
+      return request;
+    },
+  };
+}
+
+function toChatRequest(model: string, messages: ChatMessage[], parameters: GenerationParameters): ChatRequest {
   const request: ChatRequest = { model, messages };
   const maxTokens = parameters.max_tokens ?? parameters.max_new_tokens;
   if (maxTokens !== undefined) request.maxTokens = maxTokens;

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { PriceRefresher } from '../billing/live-prices/price-refresher.js';
+import type { healthOutputSchema } from '../contract/health.js';
+import { providerFactories } from '../providers/registry.js';
+import type { ProviderAdapter } from '../providers/spec/index.js';
+import type { PipelineServices } from '../routing/call-context.js';
+import type { ModelMappings } from '../routing/model-mappings.js';
+
+type Health = z.infer<typeof healthOutputSchema>;
+
+/** A provider's circuit, as /health reports it. */
+const breakerHealth = { closed: 'healthy', 'half-open': 'degraded', open: 'down' } as const;
+
+/** `/health` (liveness, in the Gatewayz document's shape): every provider of the table, configured or not. */
+export function healthReporter(parts: {
+  adapters: ReadonlyMap<string, ProviderAdapter>;
+  pipeline: PipelineServices;
+  mappings: ModelMappings;
+  priceRefresher: PriceRefresher;
+}): () => Health {
+  const { adapters, pipeline, mappings, priceRefresher } = parts;
+  const startedAt = Date.now();
+  return () => {
+    const providerStatus: Health['provider_status'] = {};
+    const status = (id: string) => breakerHealth[pipeline.breakers.for(id).state];
+    for (const id of Object.keys(providerFactories)) providerStatus[id] = adapters.has(id) ? status(id) : 'unconfigured';
+    if (adapters.has('simulator')) providerStatus.simulator = status('simulator');
+    return {
+      status: pipeline.ledger.failing || priceRefresher.failing ? 'degraded' : 'healthy',
+      uptime: Math.floor((Date.now() - startedAt) / 1000),
+      models_cached: pipeline.resolver.catalog.length + mappings.size,
+      provider_status: providerStatus,
+      price_refresh: priceRefresher.statuses,
+    };
+  };
+}

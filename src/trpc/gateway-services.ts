@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { KeyCache } from '../auth/key-cache.js';
+import type { healthOutputSchema } from '../contract/health.js';
+import type { Database } from '../db/database.js';
+import type { PipelineServices } from '../routing/call-context.js';
+import type { ModelMappings } from '../routing/model-mappings.js';
+
+/** What the procedures and routes need, built once per app by the composition root (app.ts). */
+export interface GatewayServices {
+  db: Kysely<Database>;
+  keyCache: KeyCache;
+  mappings: ModelMappings;
+  pipeline: PipelineServices;
+  /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
+  controlToken: string | undefined;
+  health(): z.infer<typeof healthOutputSchema>;
+}
