@@ -57,7 +57,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
-    return503OnClosing: true,
+    return503OnClosing: false, // request-context.ts answers them in the error format
   });
   try {
     const database = await registerDatabase(app, config, dependencies.database);

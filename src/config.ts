@@ -20,7 +20,11 @@ const environmentSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   LEDGER_MODE: z.enum(['durable', 'async']).default('durable'),
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
+  // A non-streamed attempt's deadline. Streams have none as a whole: they end when idle for
+  // STREAM_IDLE_TIMEOUT_MS between events, or after STREAM_MAX_DURATION_MS in all.
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  STREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  STREAM_MAX_DURATION_MS: z.coerce.number().int().positive().default(30 * 60 * 1000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   UPSTREAM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   RETRY_ATTEMPTS_PER_PROVIDER: z.coerce.number().int().min(1).max(10).default(2),

@@ -11,6 +11,8 @@ export const errorCodes = {
   not_found: { status: 404, errorType: 'NotFound' },
   method_not_allowed: { status: 405, errorType: 'MethodNotAllowed' },
   conflict: { status: 409, errorType: 'Conflict' },
+  // nginx's "client closed request": recorded in the ledger, never sent (nobody is listening).
+  client_closed: { status: 499, errorType: 'ClientClosedRequest' },
   payload_too_large: { status: 413, errorType: 'PayloadTooLarge' },
   unprocessable: { status: 422, errorType: 'Unprocessable' },
   unsupported_media_type: { status: 415, errorType: 'UnsupportedMediaType' },

@@ -34,6 +34,8 @@ export function createPipeline(
     defaultModels,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
     firstTokenTimeoutMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,
+    streamIdleTimeoutMs: config.STREAM_IDLE_TIMEOUT_MS,
+    streamMaxDurationMs: config.STREAM_MAX_DURATION_MS,
     retryPolicy: {
       attemptsPerProvider: config.RETRY_ATTEMPTS_PER_PROVIDER,
       baseDelayMs: RETRY_BASE_DELAY_MS,

@@ -1,5 +1,6 @@
 import { UpstreamError } from '../providers/spec/index.js';
-import { startAttempt, type AttemptDeadline } from './attempt-deadline.js';
+import { GatewayError } from '../errors.js';
+import { deadlineReason, startAttempt, type AttemptDeadline } from './attempt-deadline.js';
 import type { CallContext } from './call-context.js';
 import type { Candidate } from './model-resolver.js';
 
@@ -23,7 +24,7 @@ export async function runAttempts<Result>(
   context: CallContext,
   candidates: readonly Candidate[],
   attempt: (candidate: Candidate, deadline: AttemptDeadline) => Promise<Result>,
-  options: { keepDeadline?: boolean } = {},
+  options: { keepDeadline?: boolean; timeoutMs?: number } = {},
 ): Promise<{ result: Result; candidate: Candidate }> {
   const { breakers, retryPolicy, metrics } = context.services;
   let failure: unknown;
@@ -33,7 +34,8 @@ export async function runAttempts<Result>(
     for (let attemptNumber = 1; attemptNumber <= retryPolicy.attemptsPerProvider; attemptNumber++) {
       if (!breaker.tryAcquire()) break;
       last = candidate;
-      const deadline = startAttempt(context.signal, context.services.upstreamTimeoutMs);
+      const timeoutMs = options.timeoutMs ?? context.services.upstreamTimeoutMs;
+      const deadline = startAttempt(context.signal, timeoutMs, `no answer within ${seconds(timeoutMs)}`);
       const started = performance.now();
       try {
         const result = await attempt(candidate, deadline);
@@ -44,7 +46,7 @@ export async function runAttempts<Result>(
         return { result, candidate };
       } catch (error) {
         deadline.end();
-        failure = normalizeAbort(error, candidate, context);
+        failure = normalizeAbort(error, candidate.adapter.id, deadline, context.signal);
         const retryable = failure instanceof UpstreamError && failure.isRetryable;
         metrics.upstreamAttempts.inc({ provider: candidate.adapter.id, outcome: retryable ? 'retryable' : 'error' });
         if (!(failure instanceof UpstreamError && failure.isRetryable)) {
@@ -60,7 +62,7 @@ export async function runAttempts<Result>(
       }
     }
   }
-  failure ??= new UpstreamError({ provider: candidates.map((candidate) => candidate.adapter.id).join(', '), kind: 'connect', message: 'Every provider for this model is failing (circuit open); try again shortly' });
+  failure ??= circuitOpen(candidates, context);
   throw new AttemptsFailed(failure, last);
 }
 
@@ -81,10 +83,27 @@ function retryDelay(failure: UpstreamError, attemptNumber: number, policy: Retry
   return exponential / 2 + Math.random() * (exponential / 2);
 }
 
-/** An abort from our own deadline is a timeout (retryable); one from the client is not. */
-function normalizeAbort(error: unknown, candidate: Candidate, context: CallContext): unknown {
-  if (!(error instanceof UpstreamError) || error.kind !== 'aborted' || context.signal.aborted) return error;
-  return new UpstreamError({ provider: candidate.adapter.id, kind: 'timeout', message: 'Upstream attempt timed out', cause: error });
+/** An abort from our own deadline is a timeout (retryable), saying which deadline; one from the client is not. */
+export function normalizeAbort(error: unknown, provider: string, deadline: AttemptDeadline, clientSignal: AbortSignal): unknown {
+  if (!(error instanceof UpstreamError) || error.kind !== 'aborted') return error;
+  const reason = deadlineReason(deadline, clientSignal);
+  return reason === undefined ? error : new UpstreamError({ provider, kind: 'timeout', message: reason, cause: error });
+}
+
+/** Every candidate's circuit is open: nothing was sent. Says so, and when the first one probes again. */
+function circuitOpen(candidates: readonly Candidate[], context: CallContext): GatewayError {
+  const providers = candidates.map((candidate) => candidate.adapter.id);
+  const retryInMs = Math.min(...providers.map((provider) => context.services.breakers.for(provider).reopensInMs));
+  return new GatewayError(
+    'upstream_error',
+    'Circuit open',
+    `Every provider for this model failed repeatedly and is paused (circuit open: ${providers.join(', ')}); try again in ${seconds(retryInMs)}.`,
+    { headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryInMs / 1000))) } },
+  );
+}
+
+export function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -18,6 +18,10 @@ export interface PipelineServices {
   upstreamTimeoutMs: number;
   /** Longest wait for a stream's first event (time to first token). */
   firstTokenTimeoutMs: number;
+  /** A stream still delivering is never cut: it ends when idle this long between events... */
+  streamIdleTimeoutMs: number;
+  /** ...or after this long in all. */
+  streamMaxDurationMs: number;
   breakers: ProviderBreakers;
   metrics: GatewayMetrics;
   retryPolicy: RetryPolicy;

@@ -1,5 +1,7 @@
 import type { GatewayError } from '../errors.js';
 import { emptyUsage, UpstreamError, type ChatRequest, type FinishReason, type StreamEvent, type Usage } from '../providers/spec/index.js';
+import type { AttemptDeadline } from './attempt-deadline.js';
+import { normalizeAbort, seconds } from './attempts.js';
 import { toClientError } from './upstream-failure.js';
 
 /** What a streaming call yields: text and tool-call pieces, then exactly one `done` or `error`. */
@@ -14,18 +16,27 @@ export type ChatStream = AsyncGenerator<ChatStreamPart>;
 /** Prices and records the stream's usage; resolves once the row has committed. */
 export type StreamSettlement = (usage: Usage, status: 'success' | 'partial', httpStatus: number) => Promise<bigint>;
 
+/** An upstream stream that produced its first event, under its attempt's deadline. */
+export interface OpenedStream {
+  first: IteratorResult<StreamEvent>;
+  events: AsyncIterator<StreamEvent>;
+  request: ChatRequest;
+  deadline: AttemptDeadline;
+}
+
 /**
  * Relays an opened upstream stream as parts. The usage row commits before the `done` or `error`
  * part is yielded; a consumer that stops early (client gone) still gets its row, billed for
- * what was delivered, and the upstream stream is closed.
+ * what was delivered, and the upstream stream is closed. A stream still delivering is never
+ * cut: it fails when idle for `idleTimeoutMs` between events (or at the attempt's total cap).
  */
 export async function* relayStream(
-  first: IteratorResult<StreamEvent>,
-  events: AsyncIterator<StreamEvent>,
-  request: ChatRequest,
+  opened: OpenedStream,
   settle: StreamSettlement,
-  endAttempt: () => void,
+  options: { provider: string; clientSignal: AbortSignal; idleTimeoutMs: number },
 ): ChatStream {
+  const { first, events, request, deadline } = opened;
+  const idle = deadline.idle(options.idleTimeoutMs, `no event for ${seconds(options.idleTimeoutMs)}`);
   let text = '';
   let usage: Usage | undefined;
   let finishReason: FinishReason = 'stop';
@@ -33,6 +44,7 @@ export async function* relayStream(
   const delivered = (): Usage => usage ?? estimatedUsage(request, text);
   try {
     for (let step = first; !step.done; step = await nextEvent(events)) {
+      idle.touch();
       const event = step.value;
       if (event.type === 'text-delta') {
         text += event.text;
@@ -43,7 +55,7 @@ export async function* relayStream(
       } else if (event.type === 'usage') usage = event.usage;
       else if (event.type === 'finish') finishReason = event.finishReason;
       else if (event.type === 'error') {
-        const error = toClientError(event.error);
+        const error = toClientError(normalizeAbort(event.error, options.provider, deadline, options.clientSignal), { midStream: true });
         settled = true;
         const costNanoUsd = await settle(delivered(), 'partial', error.status);
         yield { type: 'error', error, text, usage: delivered(), costNanoUsd };
@@ -54,7 +66,8 @@ export async function* relayStream(
     const costNanoUsd = await settle(delivered(), 'success', 200);
     yield { type: 'done', text, finishReason, usage: delivered(), costNanoUsd };
   } finally {
-    endAttempt();
+    idle.cancel();
+    deadline.end();
     if (!settled) {
       // The consumer stopped early: the client went away mid-stream (499, nginx's "client closed request").
       await events.return?.();

@@ -25,6 +25,11 @@ export class CircuitBreaker {
     return this.stateValue;
   }
 
+  /** How long until an open circuit lets its probe through; 0 when it would now. */
+  get reopensInMs(): number {
+    return this.stateValue === 'open' ? Math.max(0, this.options.cooldownMs - (this.now() - this.openedAt)) : 0;
+  }
+
   /** Whether an attempt may start now; in half-open, only the one probe. */
   tryAcquire(): boolean {
     const state = this.state;

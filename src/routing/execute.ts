@@ -1,12 +1,12 @@
 import { settle } from '../billing/settlement.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { GatewayError } from '../errors.js';
-import { emptyUsage, type ChatRequest, type StreamEvent, type Usage } from '../providers/spec/index.js';
+import { emptyUsage, type Usage } from '../providers/spec/index.js';
 import type { AttemptDeadline } from './attempt-deadline.js';
-import { AttemptsFailed, runAttempts } from './attempts.js';
+import { AttemptsFailed, runAttempts, seconds } from './attempts.js';
 import type { CallContext } from './call-context.js';
 import type { Call, ChatCall, ResultOf, Target } from './call.js';
-import { relayStream, type ChatStream, type StreamSettlement } from './chat-stream.js';
+import { relayStream, type ChatStream, type OpenedStream, type StreamSettlement } from './chat-stream.js';
 import type { CatalogModel } from './model-catalog.js';
 import type { Candidate, ResolvedModel } from './model-resolver.js';
 import { toClientError } from './upstream-failure.js';
@@ -61,12 +61,17 @@ export async function stream(context: CallContext, call: ChatCall): Promise<Chat
   try {
     ({ result: opened, candidate } = await runAttempts(context, resolved.candidates, (each, deadline) => openStream(context, call, resolved, each, deadline), {
       keepDeadline: true,
+      timeoutMs: context.services.streamMaxDurationMs,
     }));
   } catch (error) {
     throw await recordFailure(context, call.task, resolved, error);
   }
   const settlement: StreamSettlement = (usage, status, httpStatus) => settleCall(context, call.task, resolved.model, candidate, usage, status, httpStatus);
-  return relayStream(opened.first, opened.events, opened.request, settlement, opened.deadline.end);
+  return relayStream(opened, settlement, {
+    provider: candidate.adapter.id,
+    clientSignal: context.signal,
+    idleTimeoutMs: context.services.streamIdleTimeoutMs,
+  });
 }
 
 /** The Hub mapping's parameters for this model and task (labels, target language...): defaults under the request's own. */
@@ -104,16 +109,11 @@ function invoke<C extends Call>(context: CallContext, call: C, resolved: Resolve
   }
 }
 
-interface OpenedStream {
-  first: IteratorResult<StreamEvent>;
-  events: AsyncIterator<StreamEvent>;
-  request: ChatRequest;
-  deadline: AttemptDeadline;
-}
 
 /** One streaming attempt: start the upstream stream and wait for its first event, within the first-token deadline. */
 async function openStream(context: CallContext, call: ChatCall, resolved: ResolvedModel, candidate: Candidate, deadline: AttemptDeadline): Promise<OpenedStream> {
-  const cancelFirstTokenDeadline = deadline.within(context.services.firstTokenTimeoutMs, 'First token');
+  const { firstTokenTimeoutMs } = context.services;
+  const cancelFirstTokenDeadline = deadline.within(firstTokenTimeoutMs, `no first token within ${seconds(firstTokenTimeoutMs)}`);
   const request = call.request(targetOf(resolved, candidate));
   context.served?.(candidate.adapter.id);
   const events = candidate.adapter.streamChat(request, { signal: deadline.signal, requestId: context.inferenceId })[Symbol.asyncIterator]();

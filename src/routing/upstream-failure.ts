@@ -4,20 +4,24 @@ import { UpstreamError } from '../providers/spec/index.js';
 /**
  * How an upstream failure looks to the client. The upstream's status is not passed through
  * blindly: a 401 from a provider means *our* provider key is wrong, which the client can't fix.
+ * `midStream`: the failure came after the stream started, so a lost connection is a cut, not
+ * an unreachable provider.
  */
-export function toClientError(error: unknown): GatewayError {
+export function toClientError(error: unknown, options: { midStream?: boolean } = {}): GatewayError {
   if (error instanceof GatewayError) return error;
   if (!(error instanceof UpstreamError)) return new GatewayError('internal', 'Internal server error', undefined, { cause: error });
   const detail = error.upstreamMessage ? `: ${error.upstreamMessage}` : '';
   switch (error.kind) {
     case 'timeout':
-      return new GatewayError('upstream_timeout', 'Upstream timed out', `Provider ${error.provider} did not answer in time.`);
+      return new GatewayError('upstream_timeout', 'Upstream timed out', `Provider ${error.provider} did not answer in time (${error.message}).`);
     case 'aborted':
-      return new GatewayError('invalid_request', 'Request cancelled', 'The client closed the connection.');
+      return new GatewayError('client_closed', 'Request cancelled', 'The client closed the connection.');
     case 'protocol':
       return new GatewayError('upstream_error', 'Invalid upstream response', `Provider ${error.provider} sent a response that could not be parsed.`);
     case 'connect':
-      return new GatewayError('upstream_error', 'Upstream unreachable', `Could not reach provider ${error.provider}.`);
+      return options.midStream
+        ? new GatewayError('upstream_error', 'Upstream connection lost', `Provider ${error.provider} closed the connection in the middle of the stream.`)
+        : new GatewayError('upstream_error', 'Upstream unreachable', `Could not reach provider ${error.provider}.`);
     case 'http':
       break;
   }

@@ -27,14 +27,15 @@ export const questionAnsweringTask: TaskDefinition<QuestionAnsweringInput, Quest
     const { question, context: passage } = input.inputs;
     // The question, then the context, as two paragraphs; the instruction says which is which.
     const prompt = `${question}\n\n${passage}`;
-    const reply = await completeStructured(
-      context,
-      { task: 'question-answering', modelName: input.model ?? input.parameters?.model, messages: instructed(instruction, prompt), parameters: input.parameters },
-      'extractive_answer',
-      answerSchema,
-    );
-    const span = reply.found && reply.answer.trim() ? locate(passage, reply.answer, 0) : undefined;
-    if (!span) throw new GatewayError('unprocessable', 'No answer in the context', 'The context does not contain an answer to the question.');
-    return { output: { answer: passage.slice(span.start, span.end), score: reply.confidence, start: span.start, end: span.end } };
+    const spec = { task: 'question-answering' as const, modelName: input.model ?? input.parameters?.model, messages: instructed(instruction, prompt), parameters: input.parameters };
+    return completeStructured(context, spec, {
+      name: 'extractive_answer',
+      schema: answerSchema,
+      interpret: (reply) => {
+        const span = reply.found && reply.answer.trim() ? locate(passage, reply.answer, 0) : undefined;
+        if (!span) throw new GatewayError('unprocessable', 'No answer in the context', 'The context does not contain an answer to the question.');
+        return { output: { answer: passage.slice(span.start, span.end), score: reply.confidence, start: span.start, end: span.end } };
+      },
+    });
   },
 };

@@ -21,26 +21,27 @@ export function taskOptions<Parameters extends Record<string, unknown>>(
 
 /**
  * A chat call whose answer must be JSON matching `schema` (sent upstream as a strict
- * json_schema response format). An answer that does not match is the upstream's failure: 502,
- * and the pipeline records its tokens at cost 0 rather than billing the caller.
+ * json_schema response format), turned into the task's output by `interpret`. An answer that
+ * does not match (502), or that `interpret` refuses (it throws a GatewayError), is never billed:
+ * the pipeline records its tokens at cost 0.
  */
-export async function completeStructured<Shape extends z.ZodType>(
+export async function completeStructured<Shape extends z.ZodType, Output>(
   context: CallContext,
   spec: Omit<ChatCallSpec, 'responseFormat'>,
-  name: string,
-  schema: Shape,
-): Promise<z.output<Shape>> {
-  const jsonSchema = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  answer: { name: string; schema: Shape; interpret: (reply: z.output<Shape>) => Output },
+): Promise<Output> {
+  const jsonSchema = z.toJSONSchema(answer.schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
   delete jsonSchema.$schema;
-  let parsed: z.output<Shape> | undefined;
-  await execute(context, chatCall({ ...spec, responseFormat: { type: 'json_schema', name, schema: jsonSchema, strict: true } }), (result) => {
-    const checked = schema.safeParse(parseJson(result.text));
+  let output: Output | undefined;
+  const call = chatCall({ ...spec, responseFormat: { type: 'json_schema', name: answer.name, schema: jsonSchema, strict: true } });
+  await execute(context, call, (result) => {
+    const checked = answer.schema.safeParse(parseJson(result.text));
     if (!checked.success) {
       throw new GatewayError('upstream_error', 'Invalid structured output', `The model's answer for ${spec.task} was not the JSON it was asked for.`);
     }
-    parsed = checked.data;
+    output = answer.interpret(checked.data);
   });
-  return parsed as z.output<Shape>;
+  return output as Output;
 }
 
 function parseJson(text: string): unknown {

@@ -22,17 +22,18 @@ export const textClassificationTask: TaskDefinition<TextClassificationInput, Tex
     const labels = Array.isArray(options.candidate_labels) ? options.candidate_labels.map(String) : defaultLabels;
     const schema = z.object({ probabilities: z.object(Object.fromEntries(labels.map((label) => [label, z.number().min(0).max(1)]))) });
     const instruction = `Classify the text the user sends. For each label (${labels.join(', ')}) give the probability from 0 to 1 that it applies; the probabilities sum to 1.`;
-    const reply = await completeStructured(
-      context,
-      { task: 'text-classification', modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters },
-      'label_probabilities',
+    const spec = { task: 'text-classification' as const, modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters };
+    return completeStructured(context, spec, {
+      name: 'label_probabilities',
       schema,
-    );
-    const raw = labels.map((label) => Math.max(0, Number(reply.probabilities[label] ?? 0)));
-    const total = raw.reduce((sum, value) => sum + value, 0);
-    const scored = labels.map((label, index) => ({ label, score: total > 0 ? raw[index]! / total : 1 / labels.length }));
-    scored.sort((a, b) => b.score - a.score);
-    const topK = typeof options.top_k === 'number' ? options.top_k : scored.length;
-    return { output: scored.slice(0, topK) };
+      interpret: (reply) => {
+        const raw = labels.map((label) => Math.max(0, Number(reply.probabilities[label] ?? 0)));
+        const total = raw.reduce((sum, value) => sum + value, 0);
+        const scored = labels.map((label, index) => ({ label, score: total > 0 ? raw[index]! / total : 1 / labels.length }));
+        scored.sort((a, b) => b.score - a.score);
+        const topK = typeof options.top_k === 'number' ? options.top_k : scored.length;
+        return { output: scored.slice(0, topK) };
+      },
+    });
   },
 };

@@ -25,21 +25,22 @@ export const tokenClassificationTask: TaskDefinition<TokenClassificationInput, T
       entities: z.array(z.object({ text: z.string(), type: z.enum(labels as [string, ...string[]]), confidence: z.number().min(0).max(1) })),
     });
     const instruction = `Find the named entities in the text the user sends, in order. For each, copy its text exactly as written, give its type (one of ${labels.join(', ')}) and your confidence from 0 to 1.`;
-    const reply = await completeStructured(
-      context,
-      { task: 'token-classification', modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters },
-      'named_entities',
+    const spec = { task: 'token-classification' as const, modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters };
+    return completeStructured(context, spec, {
+      name: 'named_entities',
       schema,
-    );
-    const entities = [];
-    let cursor = 0;
-    for (const entity of reply.entities) {
-      const span = locate(input.inputs, entity.text, cursor) ?? locate(input.inputs, entity.text, 0);
-      if (!span) continue;
-      cursor = span.end;
-      entities.push({ entity_group: entity.type, score: entity.confidence, word: input.inputs.slice(span.start, span.end), start: span.start, end: span.end });
-    }
-    entities.sort((a, b) => a.start - b.start);
-    return { output: entities };
+      interpret: (reply) => {
+        const entities = [];
+        let cursor = 0;
+        for (const entity of reply.entities) {
+          const span = locate(input.inputs, entity.text, cursor) ?? locate(input.inputs, entity.text, 0);
+          if (!span) continue;
+          cursor = span.end;
+          entities.push({ entity_group: entity.type, score: entity.confidence, word: input.inputs.slice(span.start, span.end), start: span.start, end: span.end });
+        }
+        entities.sort((a, b) => a.start - b.start);
+        return { output: entities };
+      },
+    });
   },
 };
