@@ -14,7 +14,7 @@ import { createMistralAdapter } from './mistral/adapter.js';
 import { createNovitaAdapter } from './novita/adapter.js';
 import { createNscaleAdapter } from './nscale/adapter.js';
 import { createSelfHostedAdapter } from './openai-compatible/adapter.js';
-import type { HostedProviderOptions } from './openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderOptions } from './provider-options.js';
 import { createOpenAIAdapter } from './openai/adapter.js';
 import { createOpenRouterAdapter } from './openrouter/adapter.js';
 import { createPortkeyAdapter } from './portkey/adapter.js';
@@ -70,7 +70,7 @@ export const providerFactories: Record<string, (config: Config) => ProviderAdapt
 function hosted(
   apiKey: string | undefined,
   baseUrl: string | undefined,
-  create: (options: HostedProviderOptions) => ProviderAdapter,
+  create: (options: ProviderOptions) => ProviderAdapter,
 ): ProviderAdapter | undefined {
   return apiKey ? create({ apiKey, baseUrl }) : undefined;
 }

@@ -1,5 +1,5 @@
 import { Pool, type Dispatcher } from 'undici';
-import { classifyFailure, httpFailure } from './openai-compatible/classify-failure.js';
+import { classifyFailure, httpFailure } from './classify-failure.js';
 
 export interface UpstreamPoolOptions {
   /** The provider id errors are attributed to. */

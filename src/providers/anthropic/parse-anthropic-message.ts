@@ -1,5 +1,5 @@
-import { protocolFailure } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
+import { protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
 import type { ChatResult, ToolCall } from '../spec/index.js';
 import { anthropicErrorInBody, normalizeAnthropicUsage, toFinishReason } from './anthropic-usage.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatorServer, type SimulatorServer } from '../simulator/server.js';
 import type { ProviderAdapter } from '../spec/index.js';
-import { readPng } from '../testing/read-png.js';
-import { callOptions, chatRequest, collect, rejection, streamedText } from '../testing/provider-replay.js';
+import { readPng } from '../../../test/support/providers/read-png.js';
+import { callOptions, chatRequest, collect, rejection, streamedText } from '../../../test/support/providers/provider-replay.js';
 import { createHfInferenceAdapter } from './adapter.js';
 
 const API_KEY = 'hf_simulatorAdapterKey0000';

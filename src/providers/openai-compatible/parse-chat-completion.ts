@@ -1,6 +1,7 @@
 import type { ChatResult, ToolCall } from '../spec/index.js';
-import { errorInBody, protocolFailure } from './classify-failure.js';
-import { isRecord, openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
+import { errorInBody, protocolFailure } from '../classify-failure.js';
+import { openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
+import { isRecord } from '../json.js';
 
 /** Reads a non-streaming Chat Completions body; only the first choice is used (the gateway sends n=1). */
 export function parseChatCompletion(bodyText: string, provider: string, usage: UsageReader = openAIUsageReader): ChatResult {

@@ -1,4 +1,4 @@
-import type { ImageResult } from '../spec/index.js';
+import type { ImageResult } from './spec/index.js';
 
 export type ImageMediaType = ImageResult['images'][number]['mediaType'];
 

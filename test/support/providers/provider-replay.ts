@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { UpstreamError, type CallOptions, type ChatRequest, type ProviderAdapter, type StreamEvent } from '../spec/index.js';
+import { UpstreamError, type CallOptions, type ChatRequest, type ProviderAdapter, type StreamEvent } from '../../../src/providers/spec/index.js';
 import { startReplayServer, type RecordedRequest, type ReplayServer } from './replay-server.js';
 
 /**

@@ -1,5 +1,5 @@
 import { protocolFailure } from './classify-failure.js';
-import { isRecord } from './openai-usage.js';
+import { isRecord } from './json.js';
 
 /** Parses a 2xx body that must be a JSON object; anything else is the upstream breaking protocol. */
 export function parseJsonObject(bodyText: string, provider: string): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from '../simulator/server.js';
-import type { ProviderAdapter, StreamEvent, UpstreamError } from '../spec/index.js';
+import { createSimulatorServer, type SimulatorServer } from '../../../src/providers/simulator/server.js';
+import type { ProviderAdapter, StreamEvent, UpstreamError } from '../../../src/providers/spec/index.js';
 
 export interface NativeAdapterOptions {
   apiKey: string;

@@ -1,6 +1,6 @@
 import { request } from 'undici';
-import type { UpstreamPool } from '../upstream-pool.js';
-import { acceptResponse } from '../upstream-pool.js';
+import type { UpstreamPool } from './upstream-pool.js';
+import { acceptResponse } from './upstream-pool.js';
 import { classifyFailure, protocolFailure } from './classify-failure.js';
 
 // Generated images are a few MB at most; a bigger body is not an image we asked for.

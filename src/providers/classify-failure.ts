@@ -1,5 +1,5 @@
-import { parseRetryAfter, redactSecrets, UpstreamError } from '../spec/index.js';
-import { isRecord } from './openai-usage.js';
+import { parseRetryAfter, redactSecrets, UpstreamError } from './spec/index.js';
+import { isRecord } from './json.js';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 // undici's own socket failures; operating-system ones (ECONNREFUSED, ENOTFOUND...) carry `syscall`.
