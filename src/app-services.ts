@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { healthOutputSchema } from './contract/health.js';
 import type { Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { providerFactories } from './providers/registry.js';
+import { providerFactories } from './providers/provider-environment.js';
 import type { ProviderAdapter } from './providers/spec/index.js';
 import { defaultModels, embeddedCatalog } from './routing/model-catalog.js';
 import { ModelMappings, seedDefaultMappings } from './routing/model-mappings.js';
