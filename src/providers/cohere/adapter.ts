@@ -1,7 +1,4 @@
 import type { CallOptions, ChatRequest, ChatResult, EmbeddingRequest, EmbeddingResult, ProviderAdapter, StreamEvent } from '../spec/index.js';
-import { withoutKey } from '../spec/index.js';
-// Shared with Google, whose keys also match no shared redaction pattern; belongs in spec/ once it has an owner there.
-import { scrubStream } from '../scrub-stream.js';
 import type { ProviderOptions } from '../provider-options.js';
 import { createUpstreamPool } from '../upstream-pool.js';
 import { parseCohereEmbeddings, toCohereEmbedBody } from './cohere-embeddings.js';
@@ -38,13 +35,11 @@ export function createCohereAdapter(options: ProviderOptions): ProviderAdapter {
     return parseCohereEmbeddings(await upstream.readText(body, signal), id, request.inputs.length);
   }
 
-  // Cohere keys are 40 bare alphanumerics, which no shared redaction pattern can recognize.
-  const scrub = (error: unknown) => Promise.reject(withoutKey(error, options.apiKey));
   return {
     id,
-    chat: (request, callOptions) => chat(request, callOptions).catch(scrub),
-    streamChat: (request, callOptions) => scrubStream(streamChat(request, callOptions), options.apiKey),
-    embed: (request, callOptions) => embed(request, callOptions).catch(scrub),
+    chat,
+    streamChat,
+    embed,
     async close() {
       await upstream.close();
     },

@@ -1,4 +1,4 @@
-import { emptyUsage, UpstreamError, withoutKey, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
+import { emptyUsage, UpstreamError, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
 import { imageOnlyChat } from '../image-only-chat.js';
 import { pathOnOrigin, pauseBeforePoll, readOutputImage } from '../poll-and-download.js';
 import type { ProviderOptions } from '../provider-options.js';
@@ -30,17 +30,13 @@ export function createFalAdapter(options: FalAdapterOptions): ProviderAdapter {
 
   async function generateImage(request: ImageRequest, callOptions: CallOptions): Promise<ImageResult> {
     const { signal } = callOptions;
-    try {
-      const submitted = await upstream.postJson(`${prefix}/${request.model}`, toFalInput(request), { stream: false, signal });
-      const queued = parseQueuedRequest(await upstream.readText(submitted, signal), id);
-      await waitUntilCompleted(pathOnOrigin(queued.statusUrl, baseUrl, id, 'status'), signal);
-      const answer = await upstream.get(pathOnOrigin(queued.responseUrl, baseUrl, id, 'response'), { signal });
-      const result = parseFalImages(await upstream.readText(answer, signal), id);
-      const images = await Promise.all(result.links.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
-      return { images, usage: { ...emptyUsage(), images: images.length, raw: result.raw } };
-    } catch (error) {
-      throw withoutKey(error, options.apiKey);
-    }
+    const submitted = await upstream.postJson(`${prefix}/${request.model}`, toFalInput(request), { stream: false, signal });
+    const queued = parseQueuedRequest(await upstream.readText(submitted, signal), id);
+    await waitUntilCompleted(pathOnOrigin(queued.statusUrl, baseUrl, id, 'status'), signal);
+    const answer = await upstream.get(pathOnOrigin(queued.responseUrl, baseUrl, id, 'response'), { signal });
+    const result = parseFalImages(await upstream.readText(answer, signal), id);
+    const images = await Promise.all(result.links.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
+    return { images, usage: { ...emptyUsage(), images: images.length, raw: result.raw } };
   }
 
   // Cancelling is a PUT, which the shared pool does not speak; an abandoned request finishes and is billed.

@@ -1,11 +1,9 @@
 import type { CallOptions, ChatRequest, ChatResult, EmbeddingRequest, EmbeddingResult, ProviderAdapter, StreamEvent } from '../spec/index.js';
-import { withoutKey } from '../spec/index.js';
 import type { ProviderOptions } from '../provider-options.js';
 import { createUpstreamPool } from '../upstream-pool.js';
 import { parseGeminiEmbeddings, toGeminiEmbeddingBody } from './gemini-embeddings.js';
 import { parseGeminiResponse } from './parse-gemini-response.js';
 import { readGeminiStream } from './read-gemini-stream.js';
-import { scrubStream } from '../scrub-stream.js';
 import { toGeminiBody } from './to-gemini-body.js';
 
 export const googleBaseUrl = 'https://generativelanguage.googleapis.com';
@@ -45,12 +43,11 @@ export function createGoogleAdapter(options: ProviderOptions): ProviderAdapter {
     return parseGeminiEmbeddings(await upstream.readText(body, signal), id, request.inputs.length);
   }
 
-  const scrub = (error: unknown) => Promise.reject(withoutKey(error, options.apiKey));
   return {
     id,
-    chat: (request, callOptions) => chat(request, callOptions).catch(scrub),
-    streamChat: (request, callOptions) => scrubStream(streamChat(request, callOptions), options.apiKey),
-    embed: (request, callOptions) => embed(request, callOptions).catch(scrub),
+    chat,
+    streamChat,
+    embed,
     async close() {
       await upstream.close();
     },

@@ -1,4 +1,4 @@
-import { emptyUsage, UpstreamError, withoutKey, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
+import { emptyUsage, UpstreamError, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
 import { protocolFailure } from '../classify-failure.js';
 import type { ProviderOptions } from '../provider-options.js';
 import { createUpstreamPool, type UpstreamPool } from '../upstream-pool.js';
@@ -32,15 +32,11 @@ export function createReplicateAdapter(options: ReplicateAdapterOptions): Provid
 
   async function generateImage(request: ImageRequest, callOptions: CallOptions): Promise<ImageResult> {
     const { signal } = callOptions;
-    try {
-      const prediction = await waitForPrediction(await createPrediction(request, signal), signal);
-      if (prediction.status !== 'succeeded') throw predictionFailure(id, prediction);
-      if (prediction.output.length === 0) throw protocolFailure(id, 'answered a succeeded prediction without output');
-      const images = await Promise.all(prediction.output.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
-      return { images, usage: { ...emptyUsage(), images: images.length, raw: prediction.metrics } };
-    } catch (error) {
-      throw withoutKey(error, options.apiKey);
-    }
+    const prediction = await waitForPrediction(await createPrediction(request, signal), signal);
+    if (prediction.status !== 'succeeded') throw predictionFailure(id, prediction);
+    if (prediction.output.length === 0) throw protocolFailure(id, 'answered a succeeded prediction without output');
+    const images = await Promise.all(prediction.output.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
+    return { images, usage: { ...emptyUsage(), images: images.length, raw: prediction.metrics } };
   }
 
   async function createPrediction(request: ImageRequest, signal: AbortSignal): Promise<Prediction> {
