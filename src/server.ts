@@ -7,8 +7,8 @@ import { allScopes } from './auth/scopes.js';
 import { ConfigError, loadConfig, simulatorEnabled, type Config } from './config.js';
 import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open-database.js';
-import { createSimulatorAdapter } from './providers/simulator/adapter.js';
-import { createSimulatorServer } from './providers/simulator/server.js';
+import { createSimulatorAdapter } from './simulator/adapter.js';
+import { createSimulatorServer } from './simulator/server.js';
 
 /** The only file that listens: configuration, dependencies, listen, graceful shutdown. */
 async function main(): Promise<void> {

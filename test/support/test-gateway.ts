@@ -5,8 +5,8 @@ import { createApiKey } from '../../src/auth/api-keys-repository.js';
 import type { Scope } from '../../src/auth/scopes.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { OpenDatabase } from '../../src/db/open-database.js';
-import { createSimulatorAdapter } from '../../src/providers/simulator/adapter.js';
-import { createSimulatorServer, type SimulatorOptions, type SimulatorServer } from '../../src/providers/simulator/server.js';
+import { createSimulatorAdapter } from '../../src/simulator/adapter.js';
+import { createSimulatorServer, type SimulatorOptions, type SimulatorServer } from '../../src/simulator/server.js';
 import { openTestDatabase, type DatabaseKind } from './databases.js';
 
 export interface TestGateway {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../../../test/support/providers/route-replay-server.js';
-import { drawImage } from '../simulator/simulated-image.js';
+import { drawImage } from '../../simulator/simulated-image.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
 import { callOptions, collect, fixtureIn, rejection } from '../../../test/support/providers/provider-replay.js';
 import { createFalAdapter } from './adapter.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { drawImage } from '../simulator/simulated-image.js';
+import { drawImage } from '../../simulator/simulated-image.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
 import { callOptions, collect, fixtureIn, rejection } from '../../../test/support/providers/provider-replay.js';
 import { createReplicateAdapter } from './adapter.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from '../../../src/providers/simulator/server.js';
+import { createFullSimulator } from '../../simulator/full-simulator.js';
+import { type SimulatorServer } from '../../../src/simulator/server.js';
 import type { ProviderAdapter, StreamEvent, UpstreamError } from '../../../src/providers/spec/index.js';
 
 export interface NativeAdapterOptions {
@@ -20,7 +21,7 @@ export function useSimulatorAdapters(
   let simulator: SimulatorServer;
   const adapters: ProviderAdapter[] = [];
   beforeAll(async () => {
-    simulator = await createSimulatorServer({ apiKey });
+    simulator = await createFullSimulator({ apiKey });
   });
   afterAll(async () => {
     await Promise.all(adapters.map((adapter) => adapter.close?.()));

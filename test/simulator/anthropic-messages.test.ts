@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from './server.js';
+import { createFullSimulator } from './full-simulator.js';
+import { type SimulatorServer } from '../../src/simulator/server.js';
 
 let simulator: SimulatorServer;
 let origin: string;
@@ -15,7 +16,7 @@ function post(payload: unknown, extra: Record<string, string | undefined> = {}, 
 }
 
 beforeAll(async () => {
-  simulator = await createSimulatorServer({ apiKey: 'sk-ant-simulator-secret', streamChunks: 3 });
+  simulator = await createFullSimulator({ apiKey: 'sk-ant-simulator-secret', streamChunks: 3 });
   origin = new URL(simulator.url).origin;
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { PromptTokens } from './anthropic-wire.js';
-import { countWords, isRecord } from './simulated-answer.js';
+import { countWords, isRecord } from '../../src/simulator/simulated-answer.js';
 
 /**
  * Rewrites a Messages API body into the Chat Completions shape `answerChat` reads, so both

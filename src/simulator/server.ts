@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAnthropicMessagesHandler } from './anthropic-messages.js';
-import { createCohereHandler } from './cohere-route.js';
-import { createGeminiHandler } from './gemini-route.js';
 import { answerEmbeddings, type InvalidParameter } from './embeddings-route.js';
-import { createFalQueueRoutes } from './fal-queue-routes.js';
 import { errorForStatus, readFaultControls, type FaultControls } from './fault-controls.js';
-import { createHfInferenceRoutes } from './hf-inference-routes.js';
 import { createImagesRoute, IMAGE_FILE_PREFIX } from './images-route.js';
 import { chatCompletionBody, chatCompletionEvents, textCompletionBody, textCompletionEvents } from './openai-wire.js';
-import { createReplicateRoutes } from './replicate-routes.js';
 import { answerChat, answerText, countWords, isRecord, positiveNumber } from './simulated-answer.js';
+import type { SimulatorRouteFactory } from './simulator-route.js';
 import { reset, sendError, sendEvents, sendJson, sendMalformedJson } from './write-response.js';
 
 export interface SimulatorOptions {
@@ -30,6 +25,8 @@ export interface SimulatorOptions {
   completionTokens?: number;
   /** Model ids listed by `GET /v1/models`; any model id is answered regardless. */
   models?: string[];
+  /** Other wire protocols, tried before the OpenAI routes (see `simulator-route.ts`). */
+  routes?: SimulatorRouteFactory[];
 }
 
 export interface SimulatorServer {
@@ -59,9 +56,9 @@ const INVALID_JSON = {
 
 /**
  * A zero-dependency upstream that speaks OpenAI's Chat Completions, Completions, Embeddings and
- * Images wire formats and Anthropic's Messages API (`/v1/messages`) with deterministic answers
- * and header-driven faults, for tests and for benchmarking the gateway against an upstream that
- * adds no latency of its own.
+ * Images wire formats with deterministic answers and header-driven faults: what `npm start`
+ * answers with when no provider is configured, and what the benchmark measures the gateway
+ * against (an upstream that adds no latency of its own). Other protocols plug in as `routes`.
  */
 export async function createSimulatorServer(options: SimulatorOptions = {}): Promise<SimulatorServer> {
   const defaults = { latencyMs: options.latencyMs ?? 0, chunkDelayMs: options.chunkDelayMs ?? 0 };
@@ -84,26 +81,14 @@ export async function createSimulatorServer(options: SimulatorOptions = {}): Pro
     responseCounter += 1;
     return { id: `${prefix}${idPrefix}${responseCounter.toString(36)}`, created: Math.floor(Date.now() / 1000), model };
   }
-  const anthropicMessages = createAnthropicMessagesHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
-  const gemini = createGeminiHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
-  const cohere = createCohereHandler({ apiKey: options.apiKey, completionTokens, streamChunks, identity });
-  // HF Inference, Replicate and fal: their own paths, auth schemes and error bodies; each answers false for a path not its own.
-  const nativeRoutes = [
-    createHfInferenceRoutes({ apiKey: options.apiKey, completionTokens, streamChunks, identity }),
-    createReplicateRoutes(options.apiKey),
-    createFalQueueRoutes(options.apiKey),
-  ];
+  const routes = (options.routes ?? []).map((create) => create({ apiKey: options.apiKey, completionTokens, streamChunks, identity }));
   let origin = '';
   const images = createImagesRoute(() => origin);
 
   function handle(request: IncomingMessage, response: ServerResponse, body: Buffer, controls: FaultControls): void {
     if (controls.fail === 'reset') return reset(request.socket);
-    // Anthropic's clients authenticate and read errors differently, so its route owns both.
-    if (request.url?.startsWith('/v1/messages')) return anthropicMessages(request, response, body, controls);
-    // Gemini (`/v1beta/models/...`) and Cohere v2 (`/v2/...`) likewise own their auth and error bodies.
-    if (request.url?.startsWith('/v1beta/')) return gemini(request, response, body, controls);
-    if (request.url?.startsWith('/v2/')) return cohere(request, response, body, controls);
-    if (nativeRoutes.some((route) => route(request, response, body, controls))) return;
+    // Each protocol's route owns its paths, auth scheme and error bodies.
+    if (routes.some((route) => route(request, response, body, controls))) return;
     if (controls.problem !== undefined) {
       return sendError(response, 400, { message: controls.problem, type: 'invalid_request_error', code: null }, controls);
     }

@@ -1,6 +1,6 @@
-import type { ResponseIdentity } from './openai-wire.js';
-import { split } from './openai-wire.js';
-import type { SimulatedAnswer } from './simulated-answer.js';
+import type { ResponseIdentity } from '../../src/simulator/openai-wire.js';
+import { split } from '../../src/simulator/openai-wire.js';
+import type { SimulatedAnswer } from '../../src/simulator/simulated-answer.js';
 
 /** How the prompt's tokens split between fresh input, cache writes and cache reads. */
 export interface PromptTokens {

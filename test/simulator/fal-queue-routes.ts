@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultControls } from './fault-controls.js';
+import type { FaultControls } from '../../src/simulator/fault-controls.js';
 import { PENDING_POLLS_HEADER } from './replicate-routes.js';
-import { isRecord } from './simulated-answer.js';
+import { isRecord } from '../../src/simulator/simulated-answer.js';
 import { createSimulatedFiles } from './simulated-files.js';
-import { drawImage } from './simulated-image.js';
-import { sendBody, sendJson, sendMalformedJson } from './write-response.js';
+import { drawImage } from '../../src/simulator/simulated-image.js';
+import { sendBody, sendJson, sendMalformedJson } from '../../src/simulator/write-response.js';
 
 const FILE_PREFIX = '/fal-files/';
 const MAX_SIDE = 1024;

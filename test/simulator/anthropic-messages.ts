@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createPromptCache, toChatShape } from './anthropic-request.js';
 import { anthropicErrorBody, anthropicErrorForStatus, anthropicMessageBody, anthropicMessageEvents, MALFORMED_ANTHROPIC_EVENT } from './anthropic-wire.js';
-import type { FaultControls } from './fault-controls.js';
-import type { ResponseIdentity } from './openai-wire.js';
-import { answerChat, isRecord, positiveNumber } from './simulated-answer.js';
-import { sendEvents, sendJson, sendMalformedJson } from './write-response.js';
+import type { FaultControls } from '../../src/simulator/fault-controls.js';
+import type { ResponseIdentity } from '../../src/simulator/openai-wire.js';
+import { answerChat, isRecord, positiveNumber } from '../../src/simulator/simulated-answer.js';
+import { sendEvents, sendJson, sendMalformedJson } from '../../src/simulator/write-response.js';
 
 export interface AnthropicMessagesOptions {
   /** When set, requests must carry `x-api-key: <apiKey>` (or `Authorization: Bearer <apiKey>`). */

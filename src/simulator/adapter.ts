@@ -1,5 +1,5 @@
-import { createOpenAICompatibleAdapter } from '../openai-compatible/create-openai-compatible-adapter.js';
-import type { ProviderAdapter } from '../spec/index.js';
+import { createOpenAICompatibleAdapter } from '../providers/openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderAdapter } from '../providers/spec/index.js';
 
 export interface SimulatorAdapterOptions {
   /** The simulator's `url`, e.g. `http://127.0.0.1:8081/v1`. */

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPng } from '../../../test/support/providers/read-png.js';
+import { readPng } from '../../test/support/providers/read-png.js';
 import { createSimulatorServer, type SimulatorServer } from './server.js';
 
 // The official client is the reference parser of OpenAI's wire format: if it reads the

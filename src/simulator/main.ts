@@ -1,6 +1,6 @@
 import { createSimulatorServer } from './server.js';
 
-// Standalone simulator for benchmarks: `tsx src/providers/simulator/main.ts`.
+// Standalone simulator for benchmarks: `tsx src/simulator/main.ts`.
 const port = Number(process.env.SIMULATOR_PORT ?? 8081);
 const host = process.env.SIMULATOR_HOST ?? '127.0.0.1';
 const latencyMs = Number(process.env.SIMULATOR_LATENCY_MS ?? 0);

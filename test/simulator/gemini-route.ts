@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultControls } from './fault-controls.js';
+import type { FaultControls } from '../../src/simulator/fault-controls.js';
 import { geminiToChatShape } from './gemini-request.js';
 import { geminiErrorBody, geminiErrorForStatus, geminiResponseBody, geminiResponseChunks, geminiSseEvents, MALFORMED_GEMINI_EVENT } from './gemini-wire.js';
-import type { ResponseIdentity } from './openai-wire.js';
-import { answerChat, isRecord } from './simulated-answer.js';
-import { embedText } from './simulated-embedding.js';
-import { sendEvents, sendJson, sendMalformedJson } from './write-response.js';
+import type { ResponseIdentity } from '../../src/simulator/openai-wire.js';
+import { answerChat, isRecord } from '../../src/simulator/simulated-answer.js';
+import { embedText } from '../../src/simulator/simulated-embedding.js';
+import { sendEvents, sendJson, sendMalformedJson } from '../../src/simulator/write-response.js';
 
 export interface GeminiRouteOptions {
   /** When set, requests must carry `x-goog-api-key: <apiKey>` (or `?key=<apiKey>`). */

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultControls } from './fault-controls.js';
-import { isRecord } from './simulated-answer.js';
+import type { FaultControls } from '../../src/simulator/fault-controls.js';
+import { isRecord } from '../../src/simulator/simulated-answer.js';
 import { createSimulatedFiles } from './simulated-files.js';
-import { drawImage } from './simulated-image.js';
-import { sendBody, sendJson, sendMalformedJson } from './write-response.js';
+import { drawImage } from '../../src/simulator/simulated-image.js';
+import { sendBody, sendJson, sendMalformedJson } from '../../src/simulator/write-response.js';
 
 const FILE_PREFIX = '/replicate-files/';
 const MAX_SIDE = 1024;

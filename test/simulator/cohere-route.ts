@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cohereChatBody, cohereChatEvents, cohereErrorBody, cohereErrorForStatus, MALFORMED_COHERE_EVENT } from './cohere-wire.js';
-import type { FaultControls } from './fault-controls.js';
-import type { ResponseIdentity } from './openai-wire.js';
-import { answerChat, countWords, isRecord } from './simulated-answer.js';
-import { embedText } from './simulated-embedding.js';
-import { sendEvents, sendJson, sendMalformedJson } from './write-response.js';
+import type { FaultControls } from '../../src/simulator/fault-controls.js';
+import type { ResponseIdentity } from '../../src/simulator/openai-wire.js';
+import { answerChat, countWords, isRecord } from '../../src/simulator/simulated-answer.js';
+import { embedText } from '../../src/simulator/simulated-embedding.js';
+import { sendEvents, sendJson, sendMalformedJson } from '../../src/simulator/write-response.js';
 
 export interface CohereRouteOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */

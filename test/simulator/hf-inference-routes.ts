@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultControls } from './fault-controls.js';
-import { chatCompletionBody, chatCompletionEvents, type ResponseIdentity } from './openai-wire.js';
-import { answerChat, isRecord, positiveNumber } from './simulated-answer.js';
-import { embedText } from './simulated-embedding.js';
-import { drawImage } from './simulated-image.js';
-import { sendBody, sendEvents, sendJson, sendMalformedJson } from './write-response.js';
+import type { FaultControls } from '../../src/simulator/fault-controls.js';
+import { chatCompletionBody, chatCompletionEvents, type ResponseIdentity } from '../../src/simulator/openai-wire.js';
+import { answerChat, isRecord, positiveNumber } from '../../src/simulator/simulated-answer.js';
+import { embedText } from '../../src/simulator/simulated-embedding.js';
+import { drawImage } from '../../src/simulator/simulated-image.js';
+import { sendBody, sendEvents, sendJson, sendMalformedJson } from '../../src/simulator/write-response.js';
 
 export interface HfInferenceRouteOptions {
   apiKey: string | undefined;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPng } from '../../../test/support/providers/read-png.js';
+import { readPng } from '../../test/support/providers/read-png.js';
 import { createSimulatorServer, type SimulatorServer } from './server.js';
 
 let simulator: SimulatorServer;

@@ -1,6 +1,7 @@
 import { CohereClientV2, CohereError, Cohere } from 'cohere-ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from './server.js';
+import { createFullSimulator } from './full-simulator.js';
+import { type SimulatorServer } from '../../src/simulator/server.js';
 
 // The official client is the reference parser of Cohere's v2 wire format: if it reads the
 // simulator's answers, stream events and errors, so will anything built for the v2 API.
@@ -15,7 +16,7 @@ function cohereClient(token = API_KEY): CohereClientV2 {
 }
 
 beforeAll(async () => {
-  simulator = await createSimulatorServer({ apiKey: API_KEY });
+  simulator = await createFullSimulator({ apiKey: API_KEY });
   client = cohereClient();
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { ApiError, FinishReason, GoogleGenAI, Type } from '@google/genai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from './server.js';
+import { createFullSimulator } from './full-simulator.js';
+import { type SimulatorServer } from '../../src/simulator/server.js';
 
 // The official client is the reference parser of Gemini's wire format: if it reads the
 // simulator's answers, stream chunks and errors, so will anything built for the Gemini API.
@@ -16,7 +17,7 @@ function googleClient(apiKey = API_KEY, headers?: Record<string, string>): Googl
 }
 
 beforeAll(async () => {
-  simulator = await createSimulatorServer({ apiKey: API_KEY });
+  simulator = await createFullSimulator({ apiKey: API_KEY });
   client = googleClient();
 });
 afterAll(async () => {

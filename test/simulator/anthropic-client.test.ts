@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from './server.js';
+import { createFullSimulator } from './full-simulator.js';
+import { type SimulatorServer } from '../../src/simulator/server.js';
 
 // The official client is the reference parser of Anthropic's wire format: if it reads the
 // simulator's answers, events and errors, so will anything built for the Messages API.
@@ -12,7 +13,7 @@ const messages = [{ role: 'user' as const, content: 'Name the planets of the sol
 const tools = [{ name: 'get_weather', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] } }];
 
 beforeAll(async () => {
-  simulator = await createSimulatorServer({ apiKey: API_KEY });
+  simulator = await createFullSimulator({ apiKey: API_KEY });
   // Anthropic clients append `/v1/messages` to the origin themselves.
   client = new Anthropic({ apiKey: API_KEY, baseURL: new URL(simulator.url).origin, maxRetries: 0 });
 });

@@ -1,4 +1,4 @@
-import { isRecord } from './simulated-answer.js';
+import { isRecord } from '../../src/simulator/simulated-answer.js';
 
 /**
  * Rewrites a Gemini `generateContent` body into the Chat Completions shape `answerChat` reads,
