@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPng } from '../src/providers/testing/read-png.js';
+import { readPng } from './support/providers/read-png.js';
 import { databaseKinds } from './support/databases.js';
 import { startTestGateway, type TestGateway } from './support/test-gateway.js';
 

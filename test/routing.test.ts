@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from '../src/providers/simulator/server.js';
+import { createSimulatorServer, type SimulatorServer } from '../src/simulator/server.js';
 import { databaseKinds } from './support/databases.js';
 import { readEvents, startTestGateway, type TestGateway } from './support/test-gateway.js';
 

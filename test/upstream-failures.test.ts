@@ -95,7 +95,7 @@ describe.each(databaseKinds())('upstream failures on %s', (kind) => {
 });
 
 async function startTestGatewayWithOpenRouter(kind: Parameters<typeof startTestGateway>[0]): Promise<TestGateway> {
-  const { createSimulatorServer } = await import('../src/providers/simulator/server.js');
+  const { createSimulatorServer } = await import('../src/simulator/server.js');
   const upstream = await createSimulatorServer({ apiKey: 'sk-or-test' });
   const gateway = await startTestGateway(kind, { simulatorAdapter: false, env: { OPENROUTER_API_KEY: 'sk-or-test', OPENROUTER_BASE_URL: upstream.url } });
   const close = gateway.close;

@@ -12,7 +12,7 @@ export interface SimulatorProcess {
  */
 export async function startSimulator(root: string, options: { cpu?: number; chunkDelayMs?: number } = {}): Promise<SimulatorProcess> {
   const port = await freePort();
-  const child = startProcess('simulator', 'node', ['dist/src/providers/simulator/main.js'], {
+  const child = startProcess('simulator', 'node', ['dist/src/simulator/main.js'], {
     cwd: root,
     ...(options.cpu === undefined ? {} : { cpu: options.cpu }),
     env: {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PriceRefresher } from '../billing/live-prices/price-refresher.js';
 import type { healthOutputSchema } from '../contract/health.js';
-import { providerFactories } from '../providers/registry.js';
+import { providerIds } from '../providers/registry.js';
 import type { ProviderAdapter } from '../providers/spec/index.js';
 import type { PipelineServices } from '../routing/call-context.js';
 import type { ModelMappings } from '../routing/model-mappings.js';
@@ -23,7 +23,7 @@ export function healthReporter(parts: {
   return () => {
     const providerStatus: Health['provider_status'] = {};
     const status = (id: string) => breakerHealth[pipeline.breakers.for(id).state];
-    for (const id of Object.keys(providerFactories)) providerStatus[id] = adapters.has(id) ? status(id) : 'unconfigured';
+    for (const id of providerIds) providerStatus[id] = adapters.has(id) ? status(id) : 'unconfigured';
     if (adapters.has('simulator')) providerStatus.simulator = status('simulator');
     return {
       status: pipeline.ledger.failing || priceRefresher.failing ? 'degraded' : 'healthy',

@@ -28,7 +28,7 @@ function priceSources(config: Config, adapters: ReadonlyMap<string, ProviderAdap
   // OpenRouter's models API is public; Together's wants the key.
   if (adapters.has('openrouter')) sources.push({ provider: 'openrouter', url: `${config.OPENROUTER_BASE_URL}/models`, parse: parseOpenRouterCatalog });
   if (adapters.has('together') && config.TOGETHER_API_KEY) {
-    const url = `${config.TOGETHER_BASE_URL ?? 'https://api.together.xyz/v1'}/models`;
+    const url = `${config.TOGETHER_BASE_URL}/models`;
     sources.push({ provider: 'together', url, headers: { authorization: `Bearer ${config.TOGETHER_API_KEY}` }, parse: parseTogetherCatalog });
   }
   return sources;

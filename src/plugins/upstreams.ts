@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { simulatorEnabled, type Config } from '../config.js';
-import { providerFactories } from '../providers/registry.js';
+import { createConfiguredAdapters } from '../providers/provider-environment.js';
 import type { ProviderAdapter } from '../providers/spec/index.js';
-import { createSimulatorAdapter } from '../providers/simulator/adapter.js';
-import { createSimulatorServer } from '../providers/simulator/server.js';
+import { createSimulatorAdapter } from '../simulator/adapter.js';
+import { createSimulatorServer } from '../simulator/server.js';
 
 /**
  * The upstream adapters: the ones given (tests pass fault-injecting ones), or one per configured
@@ -19,16 +19,11 @@ export async function registerUpstreams(app: FastifyInstance, config: Config, gi
     for (const adapter of given) adapters.set(adapter.id, adapter);
     return adapters;
   }
-  for (const adapter of createConfiguredAdapters(config)) adapters.set(adapter.id, adapter);
+  for (const adapter of createConfiguredAdapters(config).values()) adapters.set(adapter.id, adapter);
   if (simulatorEnabled(config)) {
     const simulator = await createSimulatorServer({ latencyMs: config.SIMULATOR_LATENCY_MS });
     app.addHook('onClose', () => simulator.close()); // after the adapter's pool (hooks run last-added first)
     adapters.set('simulator', createSimulatorAdapter({ baseUrl: simulator.url }));
   }
   return adapters;
-}
-
-/** One adapter per provider with credentials in the configuration. */
-export function createConfiguredAdapters(config: Config): ProviderAdapter[] {
-  return Object.values(providerFactories).flatMap((factory) => factory(config) ?? []);
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { classifyFailure, protocolFailure } from './openai-compatible/classify-failure.js';
-import { fetchImage } from './openai-compatible/fetch-image.js';
-import { detectImageMediaType } from './openai-compatible/image-media-type.js';
+import { classifyFailure, protocolFailure } from './classify-failure.js';
+import { fetchImage } from './fetch-image.js';
+import { detectImageMediaType } from './image-media-type.js';
 import type { ImageResult } from './spec/index.js';
 import type { UpstreamPool } from './upstream-pool.js';
 

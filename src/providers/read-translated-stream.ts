@@ -1,5 +1,5 @@
-import { classifyFailure, protocolFailure } from './openai-compatible/classify-failure.js';
-import { createSseParser, type SseEvent } from './openai-compatible/sse-parser.js';
+import { classifyFailure, protocolFailure } from './classify-failure.js';
+import { createSseParser, type SseEvent } from './sse-parser.js';
 import type { StreamEvent } from './spec/index.js';
 
 /** Translates one SSE event into `events`; true when it was the protocol's end marker. */

@@ -1,76 +1,121 @@
-import type { Config } from '../config.js';
-import { createAnthropicAdapter } from './anthropic/adapter.js';
-import { createCerebrasAdapter } from './cerebras/adapter.js';
-import { createCohereAdapter } from './cohere/adapter.js';
-import { createDeepInfraAdapter } from './deepinfra/adapter.js';
-import { createDeepSeekAdapter } from './deepseek/adapter.js';
-import { createFalAdapter } from './fal-ai/adapter.js';
-import { createFeatherlessAIAdapter } from './featherless-ai/adapter.js';
-import { createFireworksAIAdapter } from './fireworks-ai/adapter.js';
-import { createGoogleAdapter } from './google/adapter.js';
-import { createGroqAdapter } from './groq/adapter.js';
-import { createHfInferenceAdapter } from './hf-inference/adapter.js';
-import { createMistralAdapter } from './mistral/adapter.js';
-import { createNovitaAdapter } from './novita/adapter.js';
-import { createNscaleAdapter } from './nscale/adapter.js';
+import { anthropicBaseUrl, createAnthropicAdapter } from './anthropic/adapter.js';
+import { cerebrasBaseUrl, createCerebrasAdapter } from './cerebras/adapter.js';
+import { cohereBaseUrl, createCohereAdapter } from './cohere/adapter.js';
+import { createDeepInfraAdapter, deepInfraBaseUrl } from './deepinfra/adapter.js';
+import { createDeepSeekAdapter, deepSeekBaseUrl } from './deepseek/adapter.js';
+import { createFalAdapter, falBaseUrl } from './fal-ai/adapter.js';
+import { createFeatherlessAIAdapter, featherlessAIBaseUrl } from './featherless-ai/adapter.js';
+import { createFireworksAIAdapter, fireworksAIBaseUrl } from './fireworks-ai/adapter.js';
+import { createGoogleAdapter, googleBaseUrl } from './google/adapter.js';
+import { createGroqAdapter, groqBaseUrl } from './groq/adapter.js';
+import { createHfInferenceAdapter, hfInferenceBaseUrl } from './hf-inference/adapter.js';
+import { createMistralAdapter, mistralBaseUrl } from './mistral/adapter.js';
+import { createNovitaAdapter, novitaBaseUrl } from './novita/adapter.js';
+import { createNscaleAdapter, nscaleBaseUrl } from './nscale/adapter.js';
 import { createSelfHostedAdapter } from './openai-compatible/adapter.js';
-import type { HostedProviderOptions } from './openai-compatible/create-openai-compatible-adapter.js';
-import { createOpenAIAdapter } from './openai/adapter.js';
-import { createOpenRouterAdapter } from './openrouter/adapter.js';
-import { createPortkeyAdapter } from './portkey/adapter.js';
-import { createReplicateAdapter } from './replicate/adapter.js';
+import { createOpenAIAdapter, openAIBaseUrl } from './openai/adapter.js';
+import { createOpenRouterAdapter, openRouterBaseUrl } from './openrouter/adapter.js';
+import { createPortkeyAdapter, portkeyBaseUrl } from './portkey/adapter.js';
+import type { ProviderOptions } from './provider-options.js';
+import { createReplicateAdapter, replicateBaseUrl } from './replicate/adapter.js';
 import type { ProviderAdapter } from './spec/index.js';
-import { createTogetherAdapter } from './together/adapter.js';
-import { createXAIAdapter } from './xai/adapter.js';
+import { createTogetherAdapter, togetherBaseUrl } from './together/adapter.js';
+import { createXAIAdapter, xAIBaseUrl } from './xai/adapter.js';
+
+export type ProviderCapability = 'chat' | 'embeddings' | 'images';
 
 /**
- * Every upstream provider, one line each: how to build its adapter from configuration, or
- * undefined when it has no credentials (listed as unconfigured, not an error).
+ * What a provider's factory receives: the values of its environment variables, nothing else
+ * (the provider table sits below `config.ts`, which derives its schema from it).
  */
-export const providerFactories: Record<string, (config: Config) => ProviderAdapter | undefined> = {
-  openrouter: (config) =>
-    config.OPENROUTER_API_KEY
-      ? createOpenRouterAdapter({ apiKey: config.OPENROUTER_API_KEY, baseUrl: config.OPENROUTER_BASE_URL })
-      : undefined,
-  portkey: (config) =>
-    config.PORTKEY_API_KEY
-      ? createPortkeyAdapter({
-          apiKey: config.PORTKEY_API_KEY,
-          baseUrl: config.PORTKEY_BASE_URL,
-          provider: config.PORTKEY_PROVIDER,
-          virtualKey: config.PORTKEY_VIRTUAL_KEY,
-          providerApiKey: config.PORTKEY_PROVIDER_API_KEY,
-        })
-      : undefined,
-  'featherless-ai': (config) => hosted(config.FEATHERLESS_AI_API_KEY, config.FEATHERLESS_AI_BASE_URL, createFeatherlessAIAdapter),
-  together: (config) => hosted(config.TOGETHER_API_KEY, config.TOGETHER_BASE_URL, createTogetherAdapter),
-  'fireworks-ai': (config) => hosted(config.FIREWORKS_AI_API_KEY, config.FIREWORKS_AI_BASE_URL, createFireworksAIAdapter),
-  groq: (config) => hosted(config.GROQ_API_KEY, config.GROQ_BASE_URL, createGroqAdapter),
-  deepinfra: (config) => hosted(config.DEEPINFRA_API_KEY, config.DEEPINFRA_BASE_URL, createDeepInfraAdapter),
-  novita: (config) => hosted(config.NOVITA_API_KEY, config.NOVITA_BASE_URL, createNovitaAdapter),
-  cerebras: (config) => hosted(config.CEREBRAS_API_KEY, config.CEREBRAS_BASE_URL, createCerebrasAdapter),
-  nscale: (config) => hosted(config.NSCALE_API_KEY, config.NSCALE_BASE_URL, createNscaleAdapter),
-  mistral: (config) => hosted(config.MISTRAL_API_KEY, config.MISTRAL_BASE_URL, createMistralAdapter),
-  deepseek: (config) => hosted(config.DEEPSEEK_API_KEY, config.DEEPSEEK_BASE_URL, createDeepSeekAdapter),
-  openai: (config) => hosted(config.OPENAI_API_KEY, config.OPENAI_BASE_URL, createOpenAIAdapter),
-  xai: (config) => hosted(config.XAI_API_KEY, config.XAI_BASE_URL, createXAIAdapter),
-  anthropic: (config) => hosted(config.ANTHROPIC_API_KEY, config.ANTHROPIC_BASE_URL, createAnthropicAdapter),
-  google: (config) => hosted(config.GOOGLE_API_KEY, config.GOOGLE_BASE_URL, createGoogleAdapter),
-  cohere: (config) => hosted(config.COHERE_API_KEY, config.COHERE_BASE_URL, createCohereAdapter),
-  'hf-inference': (config) => hosted(config.HF_INFERENCE_API_KEY, config.HF_INFERENCE_BASE_URL, createHfInferenceAdapter),
-  replicate: (config) => hosted(config.REPLICATE_API_KEY, config.REPLICATE_BASE_URL, createReplicateAdapter),
-  'fal-ai': (config) => hosted(config.FAL_AI_API_KEY, config.FAL_AI_BASE_URL, createFalAdapter),
-  'openai-compatible': (config) =>
-    config.OPENAI_COMPATIBLE_BASE_URL
-      ? createSelfHostedAdapter({ baseUrl: config.OPENAI_COMPATIBLE_BASE_URL, apiKey: config.OPENAI_COMPATIBLE_API_KEY })
-      : undefined,
-};
-
-/** A hosted provider is configured by its key; a base URL only overrides the adapter's default. */
-function hosted(
-  apiKey: string | undefined,
-  baseUrl: string | undefined,
-  create: (options: HostedProviderOptions) => ProviderAdapter,
-): ProviderAdapter | undefined {
-  return apiKey ? create({ apiKey, baseUrl }) : undefined;
+export interface ProviderSettings {
+  /** `<PREFIX>_API_KEY`; empty only for `openai-compatible`, which a base URL configures. */
+  apiKey: string;
+  /** `<PREFIX>_BASE_URL`, or the table's default when unset. */
+  baseUrl: string | undefined;
+  /** The provider's extra variables (`PORTKEY_PROVIDER`...), by full name. */
+  extras: Readonly<Record<string, string | undefined>>;
+  headers?: Record<string, string> | undefined;
 }
+
+/**
+ * One upstream provider. Its variables are `<PREFIX>_API_KEY` and `<PREFIX>_BASE_URL`, where
+ * the prefix is the id upper-cased with `-` as `_` (`fal-ai` -> `FAL_AI_API_KEY`).
+ */
+export interface ProviderDefinition {
+  readonly id: string;
+  /** Undefined only where the operator must say where the server is (`openai-compatible`). */
+  readonly defaultBaseUrl: string | undefined;
+  readonly capabilities: readonly ProviderCapability[];
+  /** What makes the provider configured: its key, or (self-hosted servers) its base URL. */
+  readonly configuredBy: 'apiKey' | 'baseUrl';
+  /** Variables besides the key and base URL, each with the sentence the README shows. */
+  readonly extraEnv?: Readonly<Record<string, string>>;
+  create(settings: ProviderSettings): ProviderAdapter;
+}
+
+/** Most providers: a key, a base URL override, and an adapter built from both. */
+function keyed(create: (options: ProviderOptions) => ProviderAdapter) {
+  return (settings: ProviderSettings) => create({ apiKey: settings.apiKey, baseUrl: settings.baseUrl, headers: settings.headers });
+}
+
+/**
+ * Every upstream provider, once. The environment schema, "configured" detection, adapter
+ * construction, `/health`'s list and the README's table all derive from it. The order is the
+ * order adapters are built in, which routing keeps among equal candidates.
+ */
+export const providerTable = [
+  { id: 'openrouter', defaultBaseUrl: openRouterBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createOpenRouterAdapter) },
+  {
+    id: 'portkey',
+    defaultBaseUrl: portkeyBaseUrl,
+    capabilities: ['chat'],
+    configuredBy: 'apiKey',
+    extraEnv: {
+      PORTKEY_PROVIDER: 'the provider Portkey routes to: a provider name or Model Catalog slug',
+      PORTKEY_VIRTUAL_KEY: 'a virtual key, naming a provider together with its stored credentials',
+      PORTKEY_PROVIDER_API_KEY: "the routed provider's own key, sent as `Authorization` when `PORTKEY_PROVIDER` names a bare provider",
+    },
+    create: (settings: ProviderSettings) =>
+      createPortkeyAdapter({
+        apiKey: settings.apiKey,
+        baseUrl: settings.baseUrl,
+        headers: settings.headers,
+        provider: settings.extras.PORTKEY_PROVIDER,
+        virtualKey: settings.extras.PORTKEY_VIRTUAL_KEY,
+        providerApiKey: settings.extras.PORTKEY_PROVIDER_API_KEY,
+      }),
+  },
+  { id: 'featherless-ai', defaultBaseUrl: featherlessAIBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createFeatherlessAIAdapter) },
+  { id: 'together', defaultBaseUrl: togetherBaseUrl, capabilities: ['chat', 'embeddings', 'images'], configuredBy: 'apiKey', create: keyed(createTogetherAdapter) },
+  { id: 'fireworks-ai', defaultBaseUrl: fireworksAIBaseUrl, capabilities: ['chat', 'embeddings'], configuredBy: 'apiKey', create: keyed(createFireworksAIAdapter) },
+  { id: 'groq', defaultBaseUrl: groqBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createGroqAdapter) },
+  { id: 'deepinfra', defaultBaseUrl: deepInfraBaseUrl, capabilities: ['chat', 'embeddings', 'images'], configuredBy: 'apiKey', create: keyed(createDeepInfraAdapter) },
+  { id: 'novita', defaultBaseUrl: novitaBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createNovitaAdapter) },
+  { id: 'cerebras', defaultBaseUrl: cerebrasBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createCerebrasAdapter) },
+  { id: 'nscale', defaultBaseUrl: nscaleBaseUrl, capabilities: ['chat', 'images'], configuredBy: 'apiKey', create: keyed(createNscaleAdapter) },
+  { id: 'mistral', defaultBaseUrl: mistralBaseUrl, capabilities: ['chat', 'embeddings'], configuredBy: 'apiKey', create: keyed(createMistralAdapter) },
+  { id: 'deepseek', defaultBaseUrl: deepSeekBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createDeepSeekAdapter) },
+  { id: 'openai', defaultBaseUrl: openAIBaseUrl, capabilities: ['chat', 'embeddings', 'images'], configuredBy: 'apiKey', create: keyed(createOpenAIAdapter) },
+  { id: 'xai', defaultBaseUrl: xAIBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createXAIAdapter) },
+  { id: 'anthropic', defaultBaseUrl: anthropicBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createAnthropicAdapter) },
+  { id: 'google', defaultBaseUrl: googleBaseUrl, capabilities: ['chat', 'embeddings'], configuredBy: 'apiKey', create: keyed(createGoogleAdapter) },
+  { id: 'cohere', defaultBaseUrl: cohereBaseUrl, capabilities: ['chat', 'embeddings'], configuredBy: 'apiKey', create: keyed(createCohereAdapter) },
+  { id: 'hf-inference', defaultBaseUrl: hfInferenceBaseUrl, capabilities: ['chat', 'embeddings', 'images'], configuredBy: 'apiKey', create: keyed(createHfInferenceAdapter) },
+  { id: 'replicate', defaultBaseUrl: replicateBaseUrl, capabilities: ['images'], configuredBy: 'apiKey', create: keyed(createReplicateAdapter) },
+  { id: 'fal-ai', defaultBaseUrl: falBaseUrl, capabilities: ['images'], configuredBy: 'apiKey', create: keyed(createFalAdapter) },
+  {
+    // A self-hosted vLLM / Ollama / llama.cpp server (`http://localhost:8000/v1`); its key is optional.
+    id: 'openai-compatible',
+    defaultBaseUrl: undefined,
+    capabilities: ['chat'],
+    configuredBy: 'baseUrl',
+    create: (settings: ProviderSettings) =>
+      createSelfHostedAdapter({ baseUrl: settings.baseUrl ?? '', apiKey: settings.apiKey, headers: settings.headers }),
+  },
+] as const satisfies readonly ProviderDefinition[];
+
+export type ProviderId = (typeof providerTable)[number]['id'];
+
+/** Every provider id, in table order (what `/health` lists, configured or not). */
+export const providerIds: readonly ProviderId[] = providerTable.map((definition) => definition.id);

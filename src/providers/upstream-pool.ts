@@ -1,5 +1,6 @@
 import { Pool, type Dispatcher } from 'undici';
-import { classifyFailure, httpFailure } from './openai-compatible/classify-failure.js';
+import { classifyFailure, httpFailure } from './classify-failure.js';
+import { registerHeaderCredentials, registerUrlCredentials } from './credentials.js';
 
 export interface UpstreamPoolOptions {
   /** The provider id errors are attributed to. */
@@ -45,12 +46,16 @@ export function createUpstreamPool(options: UpstreamPoolOptions): UpstreamPool {
     ...(options.bodyTimeoutMs === undefined ? {} : { bodyTimeout: options.bodyTimeoutMs }),
     ...(options.connections === undefined ? {} : { connections: options.connections }),
   });
+  // Whatever credential these headers carry is cut out of every error from now on.
+  registerHeaderCredentials(options.headers);
   const baseHeaders = { ...options.headers, 'content-type': 'application/json' };
   const jsonHeaders = { ...baseHeaders, accept: 'application/json' };
   const streamHeaders = { ...baseHeaders, accept: 'text/event-stream' };
 
   async function send(request: Dispatcher.RequestOptions, signal: AbortSignal): Promise<UpstreamBody> {
     let response: Dispatcher.ResponseData;
+    // A key can also ride in the query (`?key=`, a signed URL); only paths with a query pay for the parse.
+    if (request.path.includes('?')) registerUrlCredentials(new URL(request.path, options.origin));
     try {
       signal.throwIfAborted();
       response = await pool.request(request);

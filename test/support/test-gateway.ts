@@ -3,9 +3,9 @@ import { createApiKey } from '../../src/auth/api-keys-repository.js';
 import type { Scope } from '../../src/auth/scopes.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { OpenDatabase } from '../../src/db/open-database.js';
-import { createSimulatorAdapter } from '../../src/providers/simulator/adapter.js';
-import { createSimulatorServer, type SimulatorOptions, type SimulatorServer } from '../../src/providers/simulator/server.js';
-import { createConfiguredAdapters } from '../../src/plugins/upstreams.js';
+import { createSimulatorAdapter } from '../../src/simulator/adapter.js';
+import { createSimulatorServer, type SimulatorOptions, type SimulatorServer } from '../../src/simulator/server.js';
+import { createConfiguredAdapters } from '../../src/providers/provider-environment.js';
 import type { GatewayServices } from '../../src/trpc/gateway-services.js';
 import { openTestDatabase, type DatabaseKind } from './databases.js';
 
@@ -47,7 +47,7 @@ export async function startTestGateway(
     options.simulatorAdapter === false
       ? undefined
       : createSimulatorAdapter({ baseUrl: simulator.url, ...(options.simulatorHeaders ? { headers: options.simulatorHeaders } : {}) });
-  const adapters = [...createConfiguredAdapters(config), ...(simulatorAdapter ? [simulatorAdapter] : [])];
+  const adapters = [...createConfiguredAdapters(config).values(), ...(simulatorAdapter ? [simulatorAdapter] : [])];
   const app = await buildApp({ config, database, adapters });
   const services = app.gateway;
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lastError, useSimulatorAdapters } from '../testing/simulator-adapters.js';
+import { lastError, useSimulatorAdapters } from '../../../test/support/providers/simulator-adapters.js';
 import type { ChatRequest } from '../spec/index.js';
-import { callOptions as call, collect } from '../testing/provider-replay.js';
+import { callOptions as call, collect } from '../../../test/support/providers/provider-replay.js';
 import { createAnthropicAdapter } from './adapter.js';
 
 const API_KEY = 'sk-ant-simulator-adapter-key';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatRequest, ProviderAdapter, StreamEvent } from '../spec/index.js';
 import { UpstreamError } from '../spec/index.js';
-import { jsonFixture, sseFixture, startReplayServer, type ReplayServer } from '../testing/replay-server.js';
+import { jsonFixture, sseFixture, startReplayServer, type ReplayServer } from '../../../test/support/providers/replay-server.js';
 import { createAnthropicAdapter } from './adapter.js';
 
 const API_KEY = 'sk-ant-api03-Xq7vN2kLp9RzT4wYb6Hc1Jd8Fm3Gs5Ae0Uo2Ii4Ke6Lm8Nn0Pp2Qr4St6Uv8Wx0Yz-AbCdEfAA';

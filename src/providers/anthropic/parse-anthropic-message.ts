@@ -1,17 +1,12 @@
-import { protocolFailure } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
+import { parseJsonObject } from '../parse-json-object.js';
+import { protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
 import type { ChatResult, ToolCall } from '../spec/index.js';
 import { anthropicErrorInBody, normalizeAnthropicUsage, toFinishReason } from './anthropic-usage.js';
 
 /** Reads a non-streaming Messages API body: text blocks are joined, `tool_use` blocks become tool calls. */
 export function parseAnthropicMessage(bodyText: string, provider: string): ChatResult {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch (error) {
-    throw protocolFailure(provider, 'answered with a body that is not JSON', error);
-  }
-  if (!isRecord(body)) throw protocolFailure(provider, 'answered with JSON that is not an object');
+  const body = parseJsonObject(bodyText, provider);
   if (body.type === 'error') throw anthropicErrorInBody(provider, body);
   if (!Array.isArray(body.content)) throw protocolFailure(provider, 'answered without a content list');
 

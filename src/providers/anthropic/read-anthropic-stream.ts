@@ -1,6 +1,6 @@
-import { protocolFailure } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
-import type { SseEvent } from '../openai-compatible/sse-parser.js';
+import { protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
+import type { SseEvent } from '../sse-parser.js';
 import { readTranslatedStream } from '../read-translated-stream.js';
 import type { FinishReason, StreamEvent } from '../spec/index.js';
 import { anthropicErrorInBody, normalizeAnthropicUsage, toFinishReason } from './anthropic-usage.js';

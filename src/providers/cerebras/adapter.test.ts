@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { cerebrasBaseUrl, createCerebrasAdapter } from './adapter.js';
 
 const API_KEY = 'csk-9fk2m4x8q1w7r3t6y0p5v2n8b4c1d7h3';

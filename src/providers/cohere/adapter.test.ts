@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../spec/index.js';
-import { callOptions, collect, fixtureIn, rejection, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, collect, fixtureIn, rejection, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { createCohereAdapter } from './adapter.js';
 
 // Cohere keys are 40 bare alphanumerics, with no prefix a redaction pattern could catch.

@@ -1,35 +1,20 @@
 import type { CallOptions, ChatRequest, ChatResult, EmbeddingRequest, EmbeddingResult, ProviderAdapter, StreamEvent } from '../spec/index.js';
-import { withoutKey } from '../spec/index.js';
-// Shared with Google, whose keys also match no shared redaction pattern; belongs in spec/ once it has an owner there.
-import { scrubStream } from '../scrub-stream.js';
+import type { ProviderOptions } from '../provider-options.js';
 import { createUpstreamPool } from '../upstream-pool.js';
 import { parseCohereEmbeddings, toCohereEmbedBody } from './cohere-embeddings.js';
 import { parseCohereChat } from './parse-cohere-chat.js';
 import { readCohereStream } from './read-cohere-stream.js';
 import { toCohereChatBody } from './to-cohere-chat-body.js';
 
-export interface CohereAdapterOptions {
-  /** Sent as `Authorization: Bearer`; never logged nor put in an error. */
-  apiKey: string;
-  /** Everything before `/v2/chat`; `https://api.cohere.com` when absent. */
-  baseUrl?: string;
-  /** Defaults to `cohere`; the simulator's tests give their own. */
-  id?: string;
-  /** Extra request headers (`x-simulator-*` controls in tests). */
-  headers?: Record<string, string>;
-  connectTimeoutMs?: number;
-  headersTimeoutMs?: number;
-  bodyTimeoutMs?: number;
-  connections?: number;
-}
+export const cohereBaseUrl = 'https://api.cohere.com';
 
 /** Cohere's v2 API: `POST /v2/chat` (streaming included) and `POST /v2/embed`. */
-export function createCohereAdapter(options: CohereAdapterOptions): ProviderAdapter {
-  const id = options.id ?? 'cohere';
-  const baseUrl = new URL(options.baseUrl ?? 'https://api.cohere.com');
+export function createCohereAdapter(options: ProviderOptions): ProviderAdapter {
+  const id = 'cohere';
+  const baseUrl = new URL(options.baseUrl ?? cohereBaseUrl);
   const prefix = baseUrl.pathname.replace(/\/+$/, '');
   const headers = { ...options.headers, authorization: `Bearer ${options.apiKey}` };
-  const upstream = createUpstreamPool({ ...options, id, origin: baseUrl.origin, headers });
+  const upstream = createUpstreamPool({ id, origin: baseUrl.origin, headers });
 
   async function chat(request: ChatRequest, callOptions: CallOptions): Promise<ChatResult> {
     const { signal } = callOptions;
@@ -50,13 +35,11 @@ export function createCohereAdapter(options: CohereAdapterOptions): ProviderAdap
     return parseCohereEmbeddings(await upstream.readText(body, signal), id, request.inputs.length);
   }
 
-  // Cohere keys are 40 bare alphanumerics, which no shared redaction pattern can recognize.
-  const scrub = (error: unknown) => Promise.reject(withoutKey(error, options.apiKey));
   return {
     id,
-    chat: (request, callOptions) => chat(request, callOptions).catch(scrub),
-    streamChat: (request, callOptions) => scrubStream(streamChat(request, callOptions), options.apiKey),
-    embed: (request, callOptions) => embed(request, callOptions).catch(scrub),
+    chat,
+    streamChat,
+    embed,
     async close() {
       await upstream.close();
     },

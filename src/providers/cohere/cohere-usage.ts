@@ -1,4 +1,4 @@
-import { isRecord } from '../openai-compatible/openai-usage.js';
+import { isRecord } from '../json.js';
 import { emptyUsage, type FinishReason, type Usage } from '../spec/index.js';
 
 /**

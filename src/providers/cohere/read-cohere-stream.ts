@@ -1,6 +1,6 @@
-import { errorInBody, protocolFailure } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
-import type { SseEvent } from '../openai-compatible/sse-parser.js';
+import { errorInBody, protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
+import type { SseEvent } from '../sse-parser.js';
 import { readTranslatedStream } from '../read-translated-stream.js';
 import type { StreamEvent } from '../spec/index.js';
 import { normalizeCohereUsage, toFinishReason } from './cohere-usage.js';

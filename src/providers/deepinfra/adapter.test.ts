@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { createDeepInfraAdapter, deepInfraBaseUrl } from './adapter.js';
 
 const API_KEY = 'Xb7Qk2Lm9Rt4Vw8Zc1Nd6Hp3Js0Fy5Ga';

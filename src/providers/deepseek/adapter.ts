@@ -1,12 +1,14 @@
-import { createOpenAICompatibleAdapter, type HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
-import { isRecord, normalizeOpenAIUsage } from '../openai-compatible/openai-usage.js';
+import { createOpenAICompatibleAdapter } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderOptions } from '../provider-options.js';
+import { normalizeOpenAIUsage } from '../openai-compatible/openai-usage.js';
+import { isRecord } from '../json.js';
 import type { ProviderAdapter, Usage } from '../spec/index.js';
 
 // DeepSeek documents its routes at the root (`/chat/completions`); `/v1` is only an alias.
 export const deepSeekBaseUrl = 'https://api.deepseek.com';
 
-export function createDeepSeekAdapter(options: HostedProviderOptions): ProviderAdapter {
-  return createOpenAICompatibleAdapter({ id: 'deepseek', baseUrl: options.baseUrl ?? deepSeekBaseUrl, apiKey: options.apiKey, normalizeUsage });
+export function createDeepSeekAdapter(options: ProviderOptions): ProviderAdapter {
+  return createOpenAICompatibleAdapter({ id: 'deepseek', baseUrl: options.baseUrl ?? deepSeekBaseUrl, apiKey: options.apiKey, headers: options.headers, normalizeUsage });
 }
 
 /** DeepSeek counts its context-cache hits in `prompt_cache_hit_tokens`, not `prompt_tokens_details`. */

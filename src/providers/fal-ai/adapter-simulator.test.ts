@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatorServer, type SimulatorServer } from '../simulator/server.js';
+import { createFullSimulator } from '../../../test/simulator/full-simulator.js';
+import { type SimulatorServer } from '../../simulator/server.js';
 import type { ProviderAdapter } from '../spec/index.js';
-import { readPng } from '../testing/read-png.js';
-import { callOptions, rejection } from '../testing/provider-replay.js';
+import { readPng } from '../../../test/support/providers/read-png.js';
+import { callOptions, rejection } from '../../../test/support/providers/provider-replay.js';
 import { createFalAdapter } from './adapter.js';
 
 const API_KEY = 'fal-simulator-key:0000';
@@ -16,7 +17,7 @@ function simulatorAdapter(headers?: Record<string, string>, apiKey = API_KEY): P
 const request = { model: 'fal-ai/flux/schnell', prompt: 'a red fox', width: 16, height: 12, seed: 3 };
 
 beforeAll(async () => {
-  simulator = await createSimulatorServer({ apiKey: API_KEY });
+  simulator = await createFullSimulator({ apiKey: API_KEY });
 });
 afterAll(async () => {
   await Promise.all(adapters.map((adapter) => adapter.close?.()));

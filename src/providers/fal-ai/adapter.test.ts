@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../testing/route-replay-server.js';
-import { drawImage } from '../simulator/simulated-image.js';
+import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../../../test/support/providers/route-replay-server.js';
+import { drawImage } from '../../simulator/simulated-image.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
-import { callOptions, collect, fixtureIn, rejection } from '../testing/provider-replay.js';
+import { callOptions, collect, fixtureIn, rejection } from '../../../test/support/providers/provider-replay.js';
 import { createFalAdapter } from './adapter.js';
 
 const API_KEY = '5c2f8e1a-3b4d-4e6f-9a0b-1c2d3e4f5a6b:8f7e6d5c4b3a29180f7e6d5c4b3a2918';

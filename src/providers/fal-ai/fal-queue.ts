@@ -1,6 +1,6 @@
-import { protocolFailure } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
-import { parseJsonObject } from '../openai-compatible/parse-json-object.js';
+import { protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
+import { parseJsonObject } from '../parse-json-object.js';
 import type { ImageRequest } from '../spec/index.js';
 
 /** The queue's answer to a submission: where to ask for the status and, once done, the result. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { createFireworksAIAdapter, fireworksAIBaseUrl } from './adapter.js';
 
 const API_KEY = 'fw_3Kd9Qm2Xr7Lp4Vz8Nc1Tb6Hs0Wj5Yf';

@@ -1,5 +1,5 @@
-import { errorInBody } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
+import { errorInBody } from '../classify-failure.js';
+import { isRecord } from '../json.js';
 import { emptyUsage, type FinishReason, type UpstreamError, type Usage } from '../spec/index.js';
 
 /**

@@ -1,6 +1,6 @@
-import { protocolFailure } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
-import { parseJsonObject } from '../openai-compatible/parse-json-object.js';
+import { protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
+import { parseJsonObject } from '../parse-json-object.js';
 import type { ChatResult, FinishReason, ToolCall } from '../spec/index.js';
 import { geminiErrorInBody, normalizeGeminiUsage, toFinishReason } from './gemini-usage.js';
 

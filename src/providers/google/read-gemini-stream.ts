@@ -1,6 +1,6 @@
-import { classifyFailure, protocolFailure } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
-import { createSseParser, type SseEvent } from '../openai-compatible/sse-parser.js';
+import { classifyFailure, protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
+import { createSseParser, type SseEvent } from '../sse-parser.js';
 import { UpstreamError, type StreamEvent } from '../spec/index.js';
 import { normalizeGeminiUsage } from './gemini-usage.js';
 import { geminiFinishReason, readGeminiChunk } from './parse-gemini-response.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { createGroqAdapter, groqBaseUrl } from './adapter.js';
 
 const API_KEY = 'gsk_W3q8Lr0Xv5Tn2Kp9Ys6Hd1Fb4Jc7Mg0Za3Ue8Qi5No2Rt9Vw';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../testing/route-replay-server.js';
-import { drawImage } from '../simulator/simulated-image.js';
+import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../../../test/support/providers/route-replay-server.js';
+import { drawImage } from '../../simulator/simulated-image.js';
 import type { ProviderAdapter } from '../spec/index.js';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, streamedText } from '../testing/provider-replay.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, streamedText } from '../../../test/support/providers/provider-replay.js';
 import { createHfInferenceAdapter } from './adapter.js';
 
 const API_KEY = 'hf_XqvNkLpRzTwYbHcJdFmGsAeUoIiKeLmNnPpQr';

@@ -1,4 +1,3 @@
-import type { HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
 import { parseChatCompletion } from '../openai-compatible/parse-chat-completion.js';
 import { readOpenAIStream } from '../openai-compatible/read-openai-stream.js';
 import { toOpenAIChatBody } from '../openai-compatible/to-openai-chat-body.js';
@@ -14,21 +13,12 @@ import {
   type ProviderAdapter,
   type StreamEvent,
 } from '../spec/index.js';
+import type { ProviderOptions } from '../provider-options.js';
 import { createUpstreamPool } from '../upstream-pool.js';
 import { parseFeatureExtraction, toFeatureExtractionBody } from './feature-extraction.js';
 import { readTextToImage, toTextToImageBody } from './text-to-image.js';
 
 export const hfInferenceBaseUrl = 'https://router.huggingface.co/hf-inference';
-
-export interface HfInferenceAdapterOptions extends HostedProviderOptions {
-  id?: string;
-  /** Extra request headers (`x-simulator-*` controls in tests). */
-  headers?: Record<string, string>;
-  connectTimeoutMs?: number;
-  headersTimeoutMs?: number;
-  bodyTimeoutMs?: number;
-  connections?: number;
-}
 
 /**
  * HF Inference: every route is per model (`/models/{model}/…`), so the OpenAI-compatible
@@ -36,13 +26,13 @@ export interface HfInferenceAdapterOptions extends HostedProviderOptions {
  * is reused on TGI's OpenAI-compatible Messages API. Embeddings use the feature-extraction task
  * and images the text-to-image task, which answers the image bytes themselves.
  */
-export function createHfInferenceAdapter(options: HfInferenceAdapterOptions): ProviderAdapter {
-  const id = options.id ?? 'hf-inference';
+export function createHfInferenceAdapter(options: ProviderOptions): ProviderAdapter {
+  const id = 'hf-inference';
   const baseUrl = new URL(options.baseUrl ?? hfInferenceBaseUrl);
   const modelPath = (model: string, suffix = '') =>
     `${baseUrl.pathname.replace(/\/+$/, '')}/models/${model.split('/').map(encodeURIComponent).join('/')}${suffix}${baseUrl.search}`;
   const headers = { ...options.headers, authorization: `Bearer ${options.apiKey}` };
-  const upstream = createUpstreamPool({ ...options, id, origin: baseUrl.origin, headers });
+  const upstream = createUpstreamPool({ id, origin: baseUrl.origin, headers });
 
   async function chat(request: ChatRequest, callOptions: CallOptions): Promise<ChatResult> {
     const { signal } = callOptions;

@@ -1,6 +1,6 @@
-import { protocolFailure } from '../openai-compatible/classify-failure.js';
-import { errorInBody } from '../openai-compatible/classify-failure.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
+import { protocolFailure } from '../classify-failure.js';
+import { errorInBody } from '../classify-failure.js';
+import { isRecord } from '../json.js';
 import { emptyUsage, type EmbeddingRequest, type EmbeddingResult } from '../spec/index.js';
 
 /**

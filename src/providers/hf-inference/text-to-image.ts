@@ -1,6 +1,6 @@
-import { classifyFailure, errorInBody, protocolFailure } from '../openai-compatible/classify-failure.js';
-import { detectImageMediaType } from '../openai-compatible/image-media-type.js';
-import { isRecord } from '../openai-compatible/openai-usage.js';
+import { classifyFailure, errorInBody, protocolFailure } from '../classify-failure.js';
+import { detectImageMediaType } from '../image-media-type.js';
+import { isRecord } from '../json.js';
 import type { ImageRequest, ImageResult } from '../spec/index.js';
 import type { UpstreamBody } from '../upstream-pool.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, fixtureIn, sameRouteOn, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture } from '../testing/replay-server.js';
+import { callOptions, fixtureIn, sameRouteOn, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture } from '../../../test/support/providers/replay-server.js';
 import { createMistralAdapter, mistralBaseUrl } from './adapter.js';
 
 const fixture = fixtureIn(import.meta.url);

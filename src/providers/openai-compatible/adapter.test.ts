@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { createSelfHostedAdapter } from './adapter.js';
 
 const fixture = fixtureIn(import.meta.url);

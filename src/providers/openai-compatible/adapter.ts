@@ -6,9 +6,15 @@ export interface SelfHostedAdapterOptions {
   baseUrl: string;
   /** Only for servers started with one (vLLM `--api-key`, llama.cpp `--api-key`); Ollama takes none. */
   apiKey?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 /** The `openai-compatible` provider: a self-hosted server (vLLM, Ollama, llama.cpp) configured by its URL. */
 export function createSelfHostedAdapter(options: SelfHostedAdapterOptions): ProviderAdapter {
-  return createOpenAICompatibleAdapter({ id: 'openai-compatible', baseUrl: options.baseUrl, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
+  return createOpenAICompatibleAdapter({
+    id: 'openai-compatible',
+    baseUrl: options.baseUrl,
+    headers: options.headers,
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyUsage } from '../spec/index.js';
-import { callOptions, chatRequest, collect, useProviderReplay } from '../testing/provider-replay.js';
-import { isRecord } from './openai-usage.js';
+import { callOptions, chatRequest, collect, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { isRecord } from '../json.js';
 import { createOpenAICompatibleAdapter } from './create-openai-compatible-adapter.js';
 
 const request = chatRequest('quirky-model');

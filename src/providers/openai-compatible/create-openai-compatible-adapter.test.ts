@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulatorAdapter } from '../simulator/adapter.js';
-import { createSimulatorServer, type SimulatorServer } from '../simulator/server.js';
+import { createSimulatorAdapter } from '../../simulator/adapter.js';
+import { createSimulatorServer, type SimulatorServer } from '../../simulator/server.js';
 import { UpstreamError, type ChatRequest, type ProviderAdapter, type StreamEvent } from '../spec/index.js';
-import { sseFixture, startReplayServer } from '../testing/replay-server.js';
+import { sseFixture, startReplayServer } from '../../../test/support/providers/replay-server.js';
 import { createOpenAICompatibleAdapter } from './create-openai-compatible-adapter.js';
 
 const request: ChatRequest = { model: 'simulator-model', messages: [{ role: 'user', content: 'Explain connection pooling in one paragraph' }] };

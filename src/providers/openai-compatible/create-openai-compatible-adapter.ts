@@ -11,9 +11,9 @@ import type {
   Usage,
 } from '../spec/index.js';
 import { createUpstreamPool } from '../upstream-pool.js';
-import { protocolFailure } from './classify-failure.js';
-import { fetchImage } from './fetch-image.js';
-import { detectImageMediaType } from './image-media-type.js';
+import { protocolFailure } from '../classify-failure.js';
+import { fetchImage } from '../fetch-image.js';
+import { detectImageMediaType } from '../image-media-type.js';
 import { parseEmbeddingResponse, toOpenAIEmbeddingBody } from './openai-embeddings.js';
 import { normalizeImageUsage, parseImageResponse, toOpenAIImageBody } from './openai-images.js';
 import { openAIUsageReader, type UsageReader } from './openai-usage.js';
@@ -58,12 +58,6 @@ export interface OpenAICompatibleAdapterOptions {
 export interface OpenAICompatibleCapabilities {
   embeddings?: boolean;
   images?: boolean;
-}
-
-/** What a hosted provider's adapter needs: its key, and a base URL only to override the default. */
-export interface HostedProviderOptions {
-  apiKey: string;
-  baseUrl?: string | undefined;
 }
 
 /** An adapter for any server speaking OpenAI's Chat Completions protocol. */

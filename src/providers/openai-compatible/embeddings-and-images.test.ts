@@ -2,12 +2,12 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroqAdapter } from '../groq/adapter.js';
-import { createSimulatorAdapter } from '../simulator/adapter.js';
-import { createSimulatorServer, type SimulatorServer } from '../simulator/server.js';
+import { createSimulatorAdapter } from '../../simulator/adapter.js';
+import { createSimulatorServer, type SimulatorServer } from '../../simulator/server.js';
 import type { ProviderAdapter } from '../spec/index.js';
-import { callOptions, rejection } from '../testing/provider-replay.js';
-import { readPng } from '../testing/read-png.js';
-import { startReplayServer, type ReplayServer } from '../testing/replay-server.js';
+import { callOptions, rejection } from '../../../test/support/providers/provider-replay.js';
+import { readPng } from '../../../test/support/providers/read-png.js';
+import { startReplayServer, type ReplayServer } from '../../../test/support/providers/replay-server.js';
 import { createOpenAICompatibleAdapter } from './create-openai-compatible-adapter.js';
 import { toOpenAIImageBody } from './openai-images.js';
 

@@ -1,7 +1,8 @@
 import type { EmbeddingRequest, EmbeddingResult } from '../spec/index.js';
-import { errorInBody, protocolFailure } from './classify-failure.js';
-import { isRecord, openAIUsageReader, type UsageReader } from './openai-usage.js';
-import { parseJsonObject } from './parse-json-object.js';
+import { errorInBody, protocolFailure } from '../classify-failure.js';
+import { openAIUsageReader, type UsageReader } from './openai-usage.js';
+import { isRecord } from '../json.js';
+import { parseJsonObject } from '../parse-json-object.js';
 
 /**
  * The `/embeddings` body. Floats are asked for explicitly: `float` is the one format every

@@ -1,7 +1,7 @@
 import { emptyUsage, type ImageRequest, type Usage } from '../spec/index.js';
-import { errorInBody, protocolFailure } from './classify-failure.js';
-import { isRecord } from './openai-usage.js';
-import { parseJsonObject } from './parse-json-object.js';
+import { errorInBody, protocolFailure } from '../classify-failure.js';
+import { isRecord } from '../json.js';
+import { parseJsonObject } from '../parse-json-object.js';
 
 /** One generated image as the upstream gave it: inline base64, or a link to fetch. */
 export type ImageReference = { base64: string } | { url: string };

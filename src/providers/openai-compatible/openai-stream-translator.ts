@@ -1,7 +1,8 @@
 import type { FinishReason, StreamEvent } from '../spec/index.js';
-import { errorInBody, protocolFailure } from './classify-failure.js';
-import { isRecord, openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
-import type { SseEvent } from './sse-parser.js';
+import { errorInBody, protocolFailure } from '../classify-failure.js';
+import { openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
+import { isRecord } from '../json.js';
+import type { SseEvent } from '../sse-parser.js';
 
 export interface OpenAIStreamTranslator {
   /** Translates one SSE event into `events`; returns true when the stream is over. */

@@ -1,3 +1,4 @@
+import { isRecord } from '../json.js';
 import { emptyUsage, type FinishReason, type Usage } from '../spec/index.js';
 
 /**
@@ -57,10 +58,6 @@ export function toFinishReason(value: unknown): FinishReason | undefined {
       // Vendor-specific reasons ("end_turn", "eos") all mean the model stopped by itself.
       return 'stop';
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function count(value: unknown): number {

@@ -1,16 +1,12 @@
+import { parseJsonObject } from '../parse-json-object.js';
 import type { ChatResult, ToolCall } from '../spec/index.js';
-import { errorInBody, protocolFailure } from './classify-failure.js';
-import { isRecord, openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
+import { errorInBody, protocolFailure } from '../classify-failure.js';
+import { openAIUsageReader, toFinishReason, type UsageReader } from './openai-usage.js';
+import { isRecord } from '../json.js';
 
 /** Reads a non-streaming Chat Completions body; only the first choice is used (the gateway sends n=1). */
 export function parseChatCompletion(bodyText: string, provider: string, usage: UsageReader = openAIUsageReader): ChatResult {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch (error) {
-    throw protocolFailure(provider, 'answered with a body that is not JSON', error);
-  }
-  if (!isRecord(body)) throw protocolFailure(provider, 'answered with JSON that is not an object');
+  const body = parseJsonObject(bodyText, provider);
   if (body.error !== undefined && body.error !== null) throw errorInBody(provider, body.error);
 
   const choice = Array.isArray(body.choices) ? body.choices[0] : undefined;

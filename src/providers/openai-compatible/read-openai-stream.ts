@@ -1,8 +1,8 @@
 import type { StreamEvent } from '../spec/index.js';
-import { classifyFailure } from './classify-failure.js';
+import { classifyFailure } from '../classify-failure.js';
 import { createOpenAIStreamTranslator } from './openai-stream-translator.js';
 import { openAIUsageReader, type UsageReader } from './openai-usage.js';
-import { createSseParser, type SseEvent } from './sse-parser.js';
+import { createSseParser, type SseEvent } from '../sse-parser.js';
 
 /**
  * Reads a streaming Chat Completions body into stream events, ending with exactly one `finish`

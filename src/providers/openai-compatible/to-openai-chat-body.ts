@@ -1,3 +1,4 @@
+import { isRecord } from '../json.js';
 import type { ChatMessage, ChatRequest, ResponseFormat } from '../spec/index.js';
 
 /**
@@ -56,8 +57,4 @@ function toOpenAIResponseFormat(format: ResponseFormat): Record<string, unknown>
   const jsonSchema: Record<string, unknown> = { name: format.name, schema: format.schema };
   if (format.strict !== undefined) jsonSchema.strict = format.strict;
   return { type: 'json_schema', json_schema: jsonSchema };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

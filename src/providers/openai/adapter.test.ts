@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { createOpenAIAdapter, openAIBaseUrl } from './adapter.js';
 
 const API_KEY = 'sk-proj-Lk3Xq9Wm2Rt7Vz4Nc8Hb1Pd6Js0Fy5GaUe3Oi8Rn2Wq7Tz4Vc';

@@ -1,14 +1,15 @@
-import { createOpenAICompatibleAdapter, type HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
+import { createOpenAICompatibleAdapter } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderOptions } from '../provider-options.js';
 import { toOpenAIImageBody } from '../openai-compatible/openai-images.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
 
 export const openAIBaseUrl = 'https://api.openai.com/v1';
 
-export function createOpenAIAdapter(options: HostedProviderOptions): ProviderAdapter {
+export function createOpenAIAdapter(options: ProviderOptions): ProviderAdapter {
   return createOpenAICompatibleAdapter({
     id: 'openai',
     baseUrl: options.baseUrl ?? openAIBaseUrl,
-    apiKey: options.apiKey,
+    apiKey: options.apiKey, headers: options.headers,
     capabilities: { embeddings: true, images: true },
     toImageBody,
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readPng } from '../testing/read-png.js';
-import { callOptions, fixtureIn, rejection, sameRouteOn, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture } from '../testing/replay-server.js';
+import { readPng } from '../../../test/support/providers/read-png.js';
+import { callOptions, fixtureIn, rejection, sameRouteOn, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture } from '../../../test/support/providers/replay-server.js';
 import { createOpenAIAdapter, openAIBaseUrl } from './adapter.js';
 
 const API_KEY = 'sk-proj-Lk3Xq9Wm2Rt7Vz4Nc8Hb1Pd6Js0Fy5GaUe3Oi8Rn2Wq7Tz4Vc';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatRequest, ProviderAdapter, StreamEvent } from '../spec/index.js';
 import { UpstreamError } from '../spec/index.js';
-import { jsonFixture, sseFixture, startReplayServer, type ReplayServer } from '../testing/replay-server.js';
+import { jsonFixture, sseFixture, startReplayServer, type ReplayServer } from '../../../test/support/providers/replay-server.js';
 import { createOpenRouterAdapter } from './adapter.js';
 
 const API_KEY = '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';

@@ -1,9 +1,10 @@
 import { createOpenAICompatibleAdapter } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderOptions } from '../provider-options.js';
 import type { ProviderAdapter } from '../spec/index.js';
 
-export interface OpenRouterAdapterOptions {
-  apiKey: string;
-  baseUrl?: string;
+export const openRouterBaseUrl = 'https://openrouter.ai/api/v1';
+
+export interface OpenRouterAdapterOptions extends ProviderOptions {
   /** The URL OpenRouter lists the traffic under. */
   appUrl?: string;
 }
@@ -11,9 +12,9 @@ export interface OpenRouterAdapterOptions {
 export function createOpenRouterAdapter(options: OpenRouterAdapterOptions): ProviderAdapter {
   return createOpenAICompatibleAdapter({
     id: 'openrouter',
-    baseUrl: options.baseUrl ?? 'https://openrouter.ai/api/v1',
+    baseUrl: options.baseUrl ?? openRouterBaseUrl,
     apiKey: options.apiKey,
     // OpenRouter attributes usage to an app by these headers (its rankings and activity pages).
-    headers: { 'HTTP-Referer': options.appUrl ?? 'https://github.com/terragon-labs/gatewayz', 'X-Title': 'Gatewayz' },
+    headers: { ...options.headers, 'HTTP-Referer': options.appUrl ?? 'https://github.com/terragon-labs/gatewayz', 'X-Title': 'Gatewayz' },
   });
 }

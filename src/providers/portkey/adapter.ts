@@ -1,12 +1,12 @@
 import { createOpenAICompatibleAdapter } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderOptions } from '../provider-options.js';
 import type { ProviderAdapter } from '../spec/index.js';
 
 export const portkeyBaseUrl = 'https://api.portkey.ai/v1';
 
-export interface PortkeyAdapterOptions {
+export interface PortkeyAdapterOptions extends ProviderOptions {
   /** Portkey's own key, sent as `x-portkey-api-key`. */
   apiKey: string;
-  baseUrl?: string | undefined;
   /** The provider to route to (`openai`, or a Model Catalog slug such as `@openai-prod`). */
   provider?: string | undefined;
   /** A virtual key, which names a provider together with its stored credentials. */
@@ -17,7 +17,7 @@ export interface PortkeyAdapterOptions {
 
 export function createPortkeyAdapter(options: PortkeyAdapterOptions): ProviderAdapter {
   // Portkey authenticates itself by `x-portkey-*` headers; `Authorization` carries the routed provider's key.
-  const headers: Record<string, string> = { 'x-portkey-api-key': options.apiKey };
+  const headers: Record<string, string> = { ...options.headers, 'x-portkey-api-key': options.apiKey };
   if (options.provider) headers['x-portkey-provider'] = options.provider;
   if (options.virtualKey) headers['x-portkey-virtual-key'] = options.virtualKey;
   return createOpenAICompatibleAdapter({

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { drawImage } from '../simulator/simulated-image.js';
+import { drawImage } from '../../simulator/simulated-image.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
-import { callOptions, collect, fixtureIn, rejection } from '../testing/provider-replay.js';
+import { callOptions, collect, fixtureIn, rejection } from '../../../test/support/providers/provider-replay.js';
 import { createReplicateAdapter } from './adapter.js';
-import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../testing/route-replay-server.js';
+import { bytesReply, jsonRouteFixture, startRouteReplayServer, type RouteReplayServer } from '../../../test/support/providers/route-replay-server.js';
 
 const API_KEY = 'r8_Xq7vN2kLp9RzT4wYb6Hc1Jd8Fm3Gs5Ae0Uo2';
 const fixture = fixtureIn(import.meta.url);

@@ -1,5 +1,6 @@
-import { emptyUsage, UpstreamError, withoutKey, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
-import { protocolFailure } from '../openai-compatible/classify-failure.js';
+import { emptyUsage, UpstreamError, type CallOptions, type ImageRequest, type ImageResult, type ProviderAdapter } from '../spec/index.js';
+import { protocolFailure } from '../classify-failure.js';
+import type { ProviderOptions } from '../provider-options.js';
 import { createUpstreamPool, type UpstreamPool } from '../upstream-pool.js';
 import { imageOnlyChat } from '../image-only-chat.js';
 import { pathOnOrigin, pauseBeforePoll, readOutputImage } from '../poll-and-download.js';
@@ -7,22 +8,11 @@ import { isFinished, parsePrediction, predictionFailure, toPredictionInput, type
 
 export const replicateBaseUrl = 'https://api.replicate.com';
 
-export interface ReplicateAdapterOptions {
-  /** Sent as `Authorization: Bearer <apiKey>`; never logged nor put in an error. */
-  apiKey: string;
-  /** Everything before `/v1/...`; `https://api.replicate.com` when absent. */
-  baseUrl?: string | undefined;
-  id?: string;
-  /** Extra request headers (`x-simulator-*` controls in tests). */
-  headers?: Record<string, string>;
+export interface ReplicateAdapterOptions extends ProviderOptions {
   /** Wait between two polls of an unfinished prediction. */
   pollIntervalMs?: number;
   /** Polls before giving up (and cancelling the prediction); with the defaults, about two minutes. */
   maxPolls?: number;
-  connectTimeoutMs?: number;
-  headersTimeoutMs?: number;
-  bodyTimeoutMs?: number;
-  connections?: number;
 }
 
 /**
@@ -31,26 +21,22 @@ export interface ReplicateAdapterOptions {
  * one is polled at `urls.get` until it succeeds, fails or is cancelled.
  */
 export function createReplicateAdapter(options: ReplicateAdapterOptions): ProviderAdapter {
-  const id = options.id ?? 'replicate';
+  const id = 'replicate';
   const baseUrl = new URL(options.baseUrl ?? replicateBaseUrl);
   const prefix = baseUrl.pathname.replace(/\/+$/, '');
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const maxPolls = options.maxPolls ?? 120;
   // `Prefer` is ignored on the GET polls, so one header set serves every call.
   const headers = { ...options.headers, authorization: `Bearer ${options.apiKey}`, prefer: 'wait' };
-  const upstream = createUpstreamPool({ ...options, id, origin: baseUrl.origin, headers });
+  const upstream = createUpstreamPool({ id, origin: baseUrl.origin, headers });
 
   async function generateImage(request: ImageRequest, callOptions: CallOptions): Promise<ImageResult> {
     const { signal } = callOptions;
-    try {
-      const prediction = await waitForPrediction(await createPrediction(request, signal), signal);
-      if (prediction.status !== 'succeeded') throw predictionFailure(id, prediction);
-      if (prediction.output.length === 0) throw protocolFailure(id, 'answered a succeeded prediction without output');
-      const images = await Promise.all(prediction.output.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
-      return { images, usage: { ...emptyUsage(), images: images.length, raw: prediction.metrics } };
-    } catch (error) {
-      throw withoutKey(error, options.apiKey);
-    }
+    const prediction = await waitForPrediction(await createPrediction(request, signal), signal);
+    if (prediction.status !== 'succeeded') throw predictionFailure(id, prediction);
+    if (prediction.output.length === 0) throw protocolFailure(id, 'answered a succeeded prediction without output');
+    const images = await Promise.all(prediction.output.map((link) => readOutputImage(link, baseUrl, upstream, id, signal)));
+    return { images, usage: { ...emptyUsage(), images: images.length, raw: prediction.metrics } };
   }
 
   async function createPrediction(request: ImageRequest, signal: AbortSignal): Promise<Prediction> {

@@ -1,3 +1,5 @@
+import { scrubbedCause, scrubCredentials } from '../credentials.js';
+
 /**
  * The one error class adapters throw (or emit in an `error` stream event) for any failure of
  * the upstream call. Adapters classify; the routing loop alone decides what to do with it.
@@ -10,6 +12,10 @@
  * - `retryAfterMs`: the upstream's `Retry-After`, when it sent one.
  * - `upstreamMessage`: the upstream's own error message, already stripped of anything that
  *   looks like a credential. Never put request bodies or keys in it.
+ *
+ * Every credential an upstream pool sends is cut out of `message`, `upstreamMessage` and the
+ * `cause` chain right here (`credentials.ts`), so no error can carry one, whichever provider,
+ * adapter or stream produced it.
  */
 export type UpstreamErrorKind = 'connect' | 'timeout' | 'http' | 'protocol' | 'aborted';
 
@@ -32,7 +38,7 @@ export class UpstreamError extends Error {
     upstreamMessage?: string;
     cause?: unknown;
   }) {
-    super(options.message, { cause: options.cause });
+    super(scrubCredentials(options.message), { cause: scrubbedCause(options.cause) });
     this.provider = options.provider;
     this.kind = options.kind;
     this.status = options.status;
@@ -58,29 +64,10 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-// Upstreams sometimes echo the key they were given ("Incorrect API key provided: sk-abc...").
+// Keys the gateway did not send (a user's, pasted into a prompt the upstream quotes) are only
+// recognisable by their prefixes; the ones it sent are removed by value first.
 const SECRET_PATTERN = /\b(sk|pk|rk|gw|hf|key|gsk|csk|xai|pplx|fw|nvapi|r8)[-_][A-Za-z0-9_-]{6,}|Bearer\s+\S+/gi;
 
 export function redactSecrets(text: string): string {
-  return text.replace(SECRET_PATTERN, '[redacted]').slice(0, 500);
-}
-
-/**
- * Removes an adapter's own key from an error. `redactSecrets` knows keys by their prefixes;
- * keys without one (Google's `AIza...`, Cohere's bare tokens, fal's `<uuid>:<hex>`) are cut out
- * here, by value, before the error can reach a log or a client.
- */
-export function withoutKey(error: unknown, apiKey: string): unknown {
-  if (!(error instanceof UpstreamError) || apiKey === '') return error;
-  if (!error.message.includes(apiKey) && !error.upstreamMessage?.includes(apiKey)) return error;
-  const scrub = (text: string) => text.split(apiKey).join('[redacted]');
-  return new UpstreamError({
-    provider: error.provider,
-    kind: error.kind,
-    message: scrub(error.message),
-    isRetryable: error.isRetryable,
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
-    ...(error.upstreamMessage === undefined ? {} : { upstreamMessage: scrub(error.upstreamMessage) }),
-  });
+  return scrubCredentials(text).replace(SECRET_PATTERN, '[redacted]').slice(0, 500);
 }

@@ -1,13 +1,14 @@
-import { createOpenAICompatibleAdapter, type HostedProviderOptions } from '../openai-compatible/create-openai-compatible-adapter.js';
+import { createOpenAICompatibleAdapter } from '../openai-compatible/create-openai-compatible-adapter.js';
+import type { ProviderOptions } from '../provider-options.js';
 import type { ImageRequest, ProviderAdapter } from '../spec/index.js';
 
 export const togetherBaseUrl = 'https://api.together.xyz/v1';
 
-export function createTogetherAdapter(options: HostedProviderOptions): ProviderAdapter {
+export function createTogetherAdapter(options: ProviderOptions): ProviderAdapter {
   return createOpenAICompatibleAdapter({
     id: 'together',
     baseUrl: options.baseUrl ?? togetherBaseUrl,
-    apiKey: options.apiKey,
+    apiKey: options.apiKey, headers: options.headers,
     capabilities: { embeddings: true, images: true },
     toImageBody,
   });

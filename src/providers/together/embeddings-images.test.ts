@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, fixtureIn, rejection, sameRouteOn, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture } from '../testing/replay-server.js';
+import { callOptions, fixtureIn, rejection, sameRouteOn, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture } from '../../../test/support/providers/replay-server.js';
 import { createTogetherAdapter, togetherBaseUrl } from './adapter.js';
 
 const API_KEY = 'tgp_v1_Hq3Zr8Nw2Lx7Pc5Vb0Tk9Ms4Jd6Fg1Ya8Ue3Oi2Rn7Wq';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../testing/provider-replay.js';
-import { jsonFixture, sseFixture } from '../testing/replay-server.js';
+import { callOptions, chatRequest, collect, fixtureIn, rejection, sameRouteOn, streamedText, useProviderReplay } from '../../../test/support/providers/provider-replay.js';
+import { jsonFixture, sseFixture } from '../../../test/support/providers/replay-server.js';
 import { createXAIAdapter, xAIBaseUrl } from './adapter.js';
 
 const API_KEY = 'xai-Qm3Xk8Wr2Lt7Vz4Nc9Hb1Pd6Js0Fy5GaUe3Oi8Rn2Wq7Tz4Vc1Hb6Pd';
