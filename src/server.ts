@@ -5,6 +5,7 @@ import { createAdapters, createServices, prepareDatabase } from './app-services.
 import { countApiKeys, createApiKey } from './auth/api-keys-repository.js';
 import { allScopes } from './auth/scopes.js';
 import { ConfigError, loadConfig, simulatorEnabled, type Config } from './config.js';
+import { secureDataDir } from './db/data-dir.js';
 import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open-database.js';
 import { createSimulatorAdapter } from './providers/simulator/adapter.js';
@@ -13,6 +14,7 @@ import { createSimulatorServer } from './providers/simulator/server.js';
 /** The only file that listens: configuration, dependencies, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!config.DATABASE_URL) secureDataDir(resolve(config.DATA_DIR), (line) => process.stderr.write(`gatewayz: ${line}\n`));
   const lock = config.DATABASE_URL ? undefined : acquireLock(resolve(config.DATA_DIR));
   const database = await openDatabase(
     config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(config.DATA_DIR, 'pglite') },
