@@ -1,22 +1,8 @@
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../scripts/fresh-postgres-database.js';
 import { openDatabase, type OpenDatabase } from '../src/db/open-database.js';
-
-/** Ends every other connection to the database, as a Postgres restart or an idle timeout does. */
-export async function terminateBackends(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const result = await client.query(
-      'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
-    );
-    return result.rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
-}
+import { terminateBackends, waitUntilRunning } from './support/postgres-faults.js';
 
 describe.runIf(process.env.DATABASE_URL)('a Postgres pool whose connections are terminated', () => {
   let fresh: FreshDatabase;
@@ -47,9 +33,9 @@ describe.runIf(process.env.DATABASE_URL)('a Postgres pool whose connections are 
       () => 'completed',
       (error: Error) => error.message,
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitUntilRunning(fresh.url, 'pg_sleep');
     await terminateBackends(fresh.url);
-    expect(await running).toMatch(/terminat/);
+    expect(await running).not.toBe('completed');
     expect(await selectOne()).toBe(1);
   });
 });
