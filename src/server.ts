@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, simulatorEnabled, type Config } from './config
 import { secureDataDir } from './db/data-dir.js';
 import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open-database.js';
+import { DatabaseUnreachableError, waitForDatabase } from './db/wait-for-database.js';
 import { createSimulatorAdapter } from './providers/simulator/adapter.js';
 import { createSimulatorServer } from './providers/simulator/server.js';
 
@@ -19,6 +20,10 @@ async function main(): Promise<void> {
   const database = await openDatabase(
     config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(config.DATA_DIR, 'pglite') },
   );
+  await waitForDatabase(database.db, {
+    timeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    log: (line) => process.stderr.write(`gatewayz: ${line}\n`),
+  });
   await prepareDatabase(database.db);
 
   const simulator = simulatorEnabled(config) ? await createSimulatorServer({ latencyMs: config.SIMULATOR_LATENCY_MS }) : undefined;
@@ -75,7 +80,7 @@ async function printFirstAdminKey(db: Parameters<typeof countApiKeys>[0], config
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DatabaseUnreachableError) {
     process.stderr.write(`gatewayz: ${error.message}\n`);
   } else {
     process.stderr.write(`gatewayz: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
