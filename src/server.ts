@@ -9,6 +9,7 @@ import { secureDataDir } from './db/data-dir.js';
 import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open-database.js';
 import { DatabaseUnreachableError, waitForDatabase } from './db/wait-for-database.js';
+import { loggerOptions } from './observability/request-log.js';
 import { createSimulatorAdapter } from './providers/simulator/adapter.js';
 import { createSimulatorServer } from './providers/simulator/server.js';
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const simulator = simulatorEnabled(config) ? await createSimulatorServer({ latencyMs: config.SIMULATOR_LATENCY_MS }) : undefined;
   const adapters = createAdapters(config, simulator && createSimulatorAdapter({ baseUrl: simulator.url }));
   const controlToken = lock ? randomBytes(32).toString('base64url') : undefined;
-  const logger = { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] };
+  const logger = loggerOptions(config.LOG_LEVEL);
   let app: ReturnType<typeof buildApp> | undefined;
   const services = await createServices({
     config,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, closeGracefully } from '../../src/app.js';
 import { createAdapters, createServices, prepareDatabase, type AppServices } from '../../src/app-services.js';
 import { createApiKey } from '../../src/auth/api-keys-repository.js';
@@ -37,6 +37,8 @@ export async function startTestGateway(
     simulatorHeaders?: Record<string, string>;
     /** false: no simulator adapter (e.g. to test a real provider adapter against the simulator). */
     simulatorAdapter?: boolean;
+    /** Fastify logger options (default: no logging). */
+    logger?: FastifyServerOptions['logger'];
   } = {},
 ): Promise<TestGateway> {
   const database = await openTestDatabase(kind);
@@ -49,7 +51,7 @@ export async function startTestGateway(
       : createSimulatorAdapter({ baseUrl: simulator.url, ...(options.simulatorHeaders ? { headers: options.simulatorHeaders } : {}) });
   const adapters = createAdapters(config, simulatorAdapter);
   const services = await createServices({ config, db: database.db, adapters, onLedgerError: () => {} });
-  const app = buildApp(services);
+  const app = buildApp(services, options.logger ? { logger: options.logger } : {});
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
