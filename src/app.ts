@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppServices } from './app-services.js';
 import { registerBodyParsing } from './http/body-parsing.js';
-import { registerErrorHandling } from './http/error-handling.js';
+import { answerFrameworkError, maxPathParameterLength, registerErrorHandling } from './http/error-handling.js';
 import { registerHfNativeRoutes } from './http/hf-native/routes.js';
 import { registerOpenAIRoutes } from './http/openai/routes.js';
 import { registerMetrics } from './http/metrics-route.js';
@@ -22,6 +22,8 @@ export function buildApp(services: AppServices, options: { logger?: FastifyServe
     bodyLimit: services.config.BODY_LIMIT_BYTES,
     trustProxy: services.config.TRUST_PROXY,
     return503OnClosing: true,
+    routerOptions: { maxParamLength: maxPathParameterLength },
+    frameworkErrors: answerFrameworkError,
   });
   registerBodyParsing(app);
   registerErrorHandling(app);
