@@ -5,6 +5,7 @@ import { GatewayError } from '../../errors.js';
 import type { ImageRequest } from '../../providers/spec/index.js';
 import { completeWithCandidates, resolveModel } from '../../tasks/complete-chat.js';
 import { parseWith } from '../parse-with.js';
+import { publicOrigin } from '../public-origin.js';
 import type { ImageStore } from './image-store.js';
 import { taskContextOf } from '../request-context.js';
 
@@ -20,6 +21,8 @@ export async function handleImageGenerations(
   const body = parseWith(imageRequestSchema, request.body);
   const context = taskContextOf(request, reply, services);
   const resolved = resolveModel(context, 'image-generation', body.model);
+  // Before the upstream call, so a forged Host costs nothing; PUBLIC_BASE_URL, or Host/X-Forwarded-* when valid.
+  const origin = publicOrigin(request, services.config.PUBLIC_BASE_URL);
   const upstreamRequest = (model: string): ImageRequest => ({
     model,
     prompt: body.prompt,
@@ -30,8 +33,6 @@ export async function handleImageGenerations(
     candidate.adapter.generateImage!(upstreamRequest(candidate.providerModel), { signal, requestId: context.inferenceId }),
   );
   const inline = body.response_format === 'b64_json';
-  // Reached as the client reached us (Host, or X-Forwarded-* with TRUST_PROXY), so links work behind proxies.
-  const origin = `${request.protocol}://${request.host}`;
   return {
     created: Math.floor(Date.now() / 1000),
     data: result.images.map((image) =>
