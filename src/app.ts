@@ -20,6 +20,7 @@ export function buildApp(services: AppServices, options: { logger?: FastifyServe
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: services.config.BODY_LIMIT_BYTES,
+    ...requestTimeouts(services.config.REQUEST_TIMEOUT_MS),
     trustProxy: services.config.TRUST_PROXY,
     return503OnClosing: true,
     routerOptions: { maxParamLength: maxPathParameterLength },
@@ -34,6 +35,23 @@ export function buildApp(services: AppServices, options: { logger?: FastifyServe
   registerHfNativeRoutes(app, services);
   registerMetrics(app, services.tasks.metrics);
   return app;
+}
+
+/**
+ * A client sending its body at 1 byte/s must not hold a connection forever. Node's
+ * requestTimeout covers receiving the request only (the response, a long stream, is not timed);
+ * headers get at most 10 s of it. Node checks the deadlines on an interval (30 s by default),
+ * which would let a short timeout run twice over, so the check runs at a quarter of it.
+ */
+function requestTimeouts(requestTimeoutMs: number): Pick<FastifyServerOptions, 'requestTimeout'> & { http?: object } {
+  if (requestTimeoutMs === 0) return { requestTimeout: 0 };
+  return {
+    requestTimeout: requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(requestTimeoutMs, 10_000),
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(requestTimeoutMs / 4))),
+    },
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ const environmentSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   DATA_DIR: z.string().min(1).default('./data'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  // Longest time to receive a whole request (headers and body; not the response, so streams are unaffected). 0: no limit.
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LEDGER_MODE: z.enum(['durable', 'async']).default('durable'),
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
