@@ -560,6 +560,24 @@ export interface components {
         };
         /** @enum {string} */
         TaskType: "text-generation" | "conversational" | "summarization" | "translation" | "question-answering" | "text-classification" | "token-classification" | "image-generation" | "embedding";
+        MappingParameters: {
+            max_tokens?: number;
+            max_new_tokens?: number;
+            temperature?: number;
+            top_p?: number;
+            top_k?: number;
+            repetition_penalty?: number;
+            stop?: string | string[];
+            seed?: number;
+            do_sample?: boolean;
+            return_full_text?: boolean;
+            candidate_labels?: string[];
+            labels?: string[];
+            multi_label?: boolean;
+            hypothesis_template?: string;
+            src_lang?: string;
+            tgt_lang?: string;
+        };
         CreateChatCompletionRequest: {
             /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
             model?: string;
@@ -2173,9 +2191,7 @@ export interface operations {
                     provider_model_id: string;
                     hub_model_id: string;
                     task_type: components["schemas"]["TaskType"];
-                    parameters?: {
-                        [key: string]: unknown;
-                    };
+                    parameters?: components["schemas"]["MappingParameters"];
                 };
             };
         };

@@ -4,7 +4,7 @@ import { KeyCache } from './auth/key-cache.js';
 import type { Config } from './config.js';
 import type { OpenDatabase } from './db/open-database.js';
 import { registerBodyParsing } from './http/body-parsing.js';
-import { registerErrorHandling } from './http/error-handling.js';
+import { answerFrameworkError, maxPathParameterLength, registerErrorHandling } from './http/error-handling.js';
 import { registerHfNativeRoutes } from './http/hf-native/routes.js';
 import { registerMetrics } from './http/metrics-route.js';
 import { registerOpenAIRoutes } from './http/openai/routes.js';
@@ -56,8 +56,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    ...requestTimeouts(config.REQUEST_TIMEOUT_MS),
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: false, // request-context.ts answers them in the error format
+    routerOptions: { maxParamLength: maxPathParameterLength },
+    frameworkErrors: answerFrameworkError,
   });
   try {
     const database = await registerDatabase(app, config, dependencies.database);
@@ -67,13 +70,15 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
     const mappings = new ModelMappings(database.db);
     await mappings.load();
     const pipeline = createPipeline(config, { adapters, mappings, priceBook, ledger });
+    const keyCache = new KeyCache(database.db, config.KEY_CACHE_TTL_MS);
     const services: GatewayServices = {
+      config,
       db: database.db,
-      keyCache: new KeyCache(database.db, config.KEY_CACHE_TTL_MS),
+      keyCache,
       mappings,
       pipeline,
       controlToken: dependencies.controlToken,
-      health: healthReporter({ adapters, pipeline, mappings, priceRefresher }),
+      health: healthReporter({ keyCache, adapters, pipeline, mappings, priceRefresher }),
     };
     app.decorate('gateway', services);
     if (adapters.size === 0) app.log.error('No provider is configured: set a <PROVIDER>_API_KEY (or SIMULATOR=on).');
@@ -95,6 +100,23 @@ function registerRoutes(app: FastifyInstance, services: GatewayServices): void {
   registerOpenAIRoutes(app, services);
   registerHfNativeRoutes(app, services);
   registerMetrics(app, services.pipeline.metrics);
+}
+
+/**
+ * A client sending its body at 1 byte/s must not hold a connection forever. Node's
+ * requestTimeout covers receiving the request only (the response, a long stream, is not timed);
+ * headers get at most 10 s of it. Node checks the deadlines on an interval (30 s by default),
+ * which would let a short timeout run twice over, so the check runs at a quarter of it.
+ */
+function requestTimeouts(requestTimeoutMs: number): Pick<FastifyServerOptions, 'requestTimeout'> & { http?: object } {
+  if (requestTimeoutMs === 0) return { requestTimeout: 0 };
+  return {
+    requestTimeout: requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(requestTimeoutMs, 10_000),
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(requestTimeoutMs / 4))),
+    },
+  };
 }
 
 /**

@@ -11,13 +11,19 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  // Where clients reach the gateway (e.g. https://api.example.com), for links in responses; unset: the request's Host.
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // How long startup waits for an unreachable database (with backoff) before exiting.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   DATA_DIR: z.string().min(1).default('./data'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  // Longest time to receive a whole request (headers and body; not the response, so streams are unaffected). 0: no limit.
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LEDGER_MODE: z.enum(['durable', 'async']).default('durable'),
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
   // A non-streamed attempt's deadline. Streams have none as a whole: they end when idle for

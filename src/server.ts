@@ -4,18 +4,22 @@ import { buildApp, closeGracefully, type GatewayApp } from './app.js';
 import { countApiKeys, createApiKey } from './auth/api-keys-repository.js';
 import { allScopes } from './auth/scopes.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { secureDataDir } from './db/data-dir.js';
 import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
+import { DatabaseUnreachableError } from './db/wait-for-database.js';
+import { loggerOptions } from './observability/request-log.js';
 
 /** The only file that listens: configuration, build, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!config.DATABASE_URL) secureDataDir(resolve(config.DATA_DIR), (line) => process.stderr.write(`gatewayz: ${line}\n`));
   const lock = config.DATABASE_URL ? undefined : acquireLock(resolve(config.DATA_DIR));
   process.once('exit', () => lock?.release());
   const controlToken = lock ? randomBytes(32).toString('base64url') : undefined;
   const app = await buildApp({
     config,
     ...(controlToken ? { controlToken } : {}),
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization'] },
+    logger: loggerOptions(config.LOG_LEVEL),
   });
   await printFirstAdminKey(app, config);
 
@@ -48,7 +52,7 @@ async function printFirstAdminKey(app: GatewayApp, config: Config): Promise<void
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DatabaseUnreachableError) {
     process.stderr.write(`gatewayz: ${error.message}\n`);
   } else {
     process.stderr.write(`gatewayz: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

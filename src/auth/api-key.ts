@@ -19,8 +19,22 @@ export function displayPrefix(key: string): string {
   return key.slice(0, KEY_PREFIX.length + 6);
 }
 
-export function bearerToken(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const [scheme, token] = header.split(' ', 2);
-  return scheme?.toLowerCase() === 'bearer' && token ? token.trim() : undefined;
+export type BearerParse =
+  | { kind: 'token'; token: string }
+  | { kind: 'missing' }
+  | { kind: 'wrong-scheme' }
+  | { kind: 'malformed' };
+
+/**
+ * Reads `Authorization: Bearer <key>` strictly: the scheme is case-insensitive (RFC 9110) and
+ * runs of spaces are tolerated, but anything after the key is refused rather than ignored, so a
+ * pasted `Bearer <key> <other text>` never authenticates by accident.
+ */
+export function parseBearer(header: string | undefined): BearerParse {
+  const parts = (header ?? '').split(/[ \t]+/).filter(Boolean);
+  if (parts.length === 0) return { kind: 'missing' };
+  if (parts[0]!.toLowerCase() !== 'bearer') return { kind: 'wrong-scheme' };
+  if (parts.length === 1) return { kind: 'missing' };
+  if (parts.length > 2) return { kind: 'malformed' };
+  return { kind: 'token', token: parts[1]! };
 }

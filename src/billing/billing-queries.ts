@@ -10,6 +10,21 @@ import { computeCostNanoUsd, nanoToJson, nanoToUsdNumber, type UnitPrices } from
 
 type CostRequestItem = z.infer<typeof costRequestItemSchema>;
 
+const maxJsonNanoUsd = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * No static bound on items and tokens keeps the total exact: prices come from live catalogs and
+ * have no ceiling. So the exact bigint total is checked, and one that a JSON number cannot hold
+ * is a 400 naming the limit (the caller can split the request), never a 500.
+ */
+function totalTooLarge(): GatewayError {
+  return new GatewayError(
+    'invalid_request',
+    'Total cost too large',
+    `The total exceeds ${Number.MAX_SAFE_INTEGER} nano-USD, the largest amount a JSON number holds exactly; split the request.`,
+  );
+}
+
 /** `priceOf` answers the list price of a model name (a Gatewayz id, Hub id or provider/model) for a task. */
 export function costOfRequests(requests: CostRequestItem[], priceOf: (model: string, task: TaskType) => UnitPrices | undefined) {
   let total = 0n;
@@ -20,6 +35,7 @@ export function costOfRequests(requests: CostRequestItem[], priceOf: (model: str
     }
     const cost = computeCostNanoUsd({ inputTokens: request.input_tokens, outputTokens: request.output_tokens }, price);
     total += cost;
+    if (total > maxJsonNanoUsd) throw totalTooLarge();
     return { ...request, cost_nano_usd: nanoToJson(cost), cost_usd: nanoToUsdNumber(cost) };
   });
   return { total_cost_nano_usd: nanoToJson(total), costs, currency: 'USD' as const };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scopeSchema } from '../auth/scopes.js';
+import { storedText } from './stored-text.js';
 
 const userId = z
   .string()
@@ -9,7 +10,7 @@ export const createKeyInputSchema = z
   .object({
     user_id: userId,
     scopes: z.array(scopeSchema).min(1).default(['inference']),
-    name: z.string().max(100).optional(),
+    name: storedText(100).optional(),
   })
   .meta({ id: 'CreateKeyRequest' });
 

@@ -1,12 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import { parseJsonBody } from './json-body.js';
 
 /**
  * Every body is JSON, whatever its Content-Type says: `curl -d '{...}'` sends
- * application/x-www-form-urlencoded, and some HF clients send no type at all. Fastify's own
- * JSON parser (with its prototype-poisoning protection) parses them all.
+ * application/x-www-form-urlencoded, some HF clients send no type at all, and some send
+ * text/plain. Fastify's own parsers (its JSON one, and text/plain as a string) are replaced, so
+ * every type goes through the one parser with the depth and `__proto__` checks.
  */
 export function registerBodyParsing(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'ignore');
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, parseJson);
-  app.addContentTypeParser('*', { parseAs: 'string' }, parseJson);
+  app.removeAllContentTypeParsers();
+  const parse = (_request: unknown, body: string, done: (error: Error | null, value?: unknown) => void) => {
+    try {
+      done(null, parseJsonBody(body));
+    } catch (error) {
+      done(error as Error);
+    }
+  };
+  for (const type of ['application/json', 'text/plain', 'application/x-www-form-urlencoded', '*']) {
+    app.addContentTypeParser(type, { parseAs: 'string' }, parse);
+  }
 }

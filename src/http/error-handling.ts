@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayError, toErrorResponse, type ErrorCode } from '../errors.js';
 
 const byStatus: Record<number, ErrorCode> = {
@@ -30,7 +30,32 @@ export function fromFastifyError(error: FastifyError | Error): GatewayError | Er
   return code ? new GatewayError(code, error.message, error.message) : error;
 }
 
+/** Longest path parameter accepted (Fastify's default, 100, is short for `/v1/models/{id}` ids). */
+export const maxPathParameterLength = 500;
+
+/**
+ * Errors Fastify answers before any hook runs (a malformed percent-encoding, an over-long path
+ * parameter), given to Fastify's `frameworkErrors` option: in the one error format, with the
+ * request-id headers set here because onRequest never ran.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const mapped =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new GatewayError('invalid_request', 'Invalid URL', 'The path contains a malformed percent-encoding.')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new GatewayError('invalid_request', 'Path parameter too long', `A path parameter may be at most ${maxPathParameterLength} characters.`)
+        : error;
+  const response = toErrorResponse(mapped);
+  if (response.status >= 500) request.log.error({ err: error }, 'request failed before routing');
+  void reply.code(response.status).headers({ 'Inference-Id': request.id, 'X-Request-Id': request.id, ...response.headers }).send(response.body);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  // Every method some route is registered for, so a wrong method can be told from an unknown path.
+  const methods = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) methods.add(method.toUpperCase());
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const mapped = fromFastifyError(error);
     const response = toErrorResponse(mapped);
@@ -38,7 +63,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.code(response.status).headers(response.headers).send(response.body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?', 1)[0];
+    const path = request.url.split('?', 1)[0]!;
+    const allowed = [...methods].filter((method) => app.findRoute({ method: method as 'GET', url: path }) !== null);
+    if (allowed.length > 0) {
+      const error = new GatewayError('method_not_allowed', 'Method not allowed', `${path} accepts ${allowed.join(', ')}, not ${request.method}.`);
+      const response = toErrorResponse(error);
+      return reply.code(405).headers({ ...response.headers, Allow: allowed.join(', ') }).send(response.body);
+    }
     const error = new GatewayError('not_found', 'Not found', `No route for ${request.method} ${path}.`);
     const response = toErrorResponse(error);
     return reply.code(404).headers(response.headers).send(response.body);

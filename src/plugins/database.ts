@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { openDatabase, type DatabaseLocation, type OpenDatabase } from '../db/open-database.js';
+import { waitForDatabase } from '../db/wait-for-database.js';
 import { seedDefaultMappings } from '../routing/model-mappings.js';
 
 /** Postgres with DATABASE_URL, else PGlite in DATA_DIR/pglite. */
@@ -21,12 +22,16 @@ export async function prepareDatabase(db: Kysely<Database>): Promise<void> {
 }
 
 /**
- * The app's database: the one given (tests open theirs) or the configured one, migrated and
- * seeded. The app owns it from here: it is closed last, after everything that writes to it.
+ * The app's database: the one given (tests open theirs) or the configured one, waited for
+ * (DATABASE_CONNECT_TIMEOUT_MS), migrated and seeded. The app owns it from here: it is closed
+ * last, after everything that writes to it. Dropped connections are logged and replaced.
  */
 export async function registerDatabase(app: FastifyInstance, config: Config, given: OpenDatabase | undefined): Promise<OpenDatabase> {
-  const database = given ?? (await openDatabase(databaseLocation(config)));
+  const onConnectionError = (error: Error & { code?: string }) =>
+    app.log.warn({ code: error.code, reason: error.message }, 'database connection ended; the pool reconnects on the next query');
+  const database = given ?? (await openDatabase(databaseLocation(config), { onConnectionError }));
   app.addHook('onClose', () => database.close());
+  await waitForDatabase(database.db, { timeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, log: (line) => app.log.warn(line) });
   await prepareDatabase(database.db);
   return database;
 }

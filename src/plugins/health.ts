@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { KeyCache } from '../auth/key-cache.js';
 import type { PriceRefresher } from '../billing/live-prices/price-refresher.js';
 import type { healthOutputSchema } from '../contract/health.js';
 import { providerIds } from '../providers/registry.js';
@@ -13,12 +14,13 @@ const breakerHealth = { closed: 'healthy', 'half-open': 'degraded', open: 'down'
 
 /** `/health` (liveness, in the Gatewayz document's shape): every provider of the table, configured or not. */
 export function healthReporter(parts: {
+  keyCache: KeyCache;
   adapters: ReadonlyMap<string, ProviderAdapter>;
   pipeline: PipelineServices;
   mappings: ModelMappings;
   priceRefresher: PriceRefresher;
 }): () => Health {
-  const { adapters, pipeline, mappings, priceRefresher } = parts;
+  const { keyCache, adapters, pipeline, mappings, priceRefresher } = parts;
   const startedAt = Date.now();
   return () => {
     const providerStatus: Health['provider_status'] = {};
@@ -26,7 +28,8 @@ export function healthReporter(parts: {
     for (const id of providerIds) providerStatus[id] = adapters.has(id) ? status(id) : 'unconfigured';
     if (adapters.has('simulator')) providerStatus.simulator = status('simulator');
     return {
-      status: pipeline.ledger.failing || priceRefresher.failing ? 'degraded' : 'healthy',
+      // Degraded, still serving: rows retried, last good prices, known keys from memory.
+      status: pipeline.ledger.failing || priceRefresher.failing || !keyCache.databaseReachable ? 'degraded' : 'healthy',
       uptime: Math.floor((Date.now() - startedAt) / 1000),
       models_cached: pipeline.resolver.catalog.length + mappings.size,
       provider_status: providerStatus,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { KeyCache } from '../auth/key-cache.js';
+import type { Config } from '../config.js';
 import type { healthOutputSchema } from '../contract/health.js';
 import type { Database } from '../db/database.js';
 import type { PipelineServices } from '../routing/call-context.js';
@@ -8,6 +9,7 @@ import type { ModelMappings } from '../routing/model-mappings.js';
 
 /** What the procedures and routes need, built once per app by the composition root (app.ts). */
 export interface GatewayServices {
+  config: Config;
   db: Kysely<Database>;
   keyCache: KeyCache;
   mappings: ModelMappings;

@@ -1,3 +1,4 @@
+import type { FastifyServerOptions } from 'fastify';
 import { buildApp, closeGracefully, type GatewayApp } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys-repository.js';
 import type { Scope } from '../../src/auth/scopes.js';
@@ -37,6 +38,8 @@ export async function startTestGateway(
     simulatorHeaders?: Record<string, string>;
     /** false: no simulator adapter (e.g. to test a real provider adapter against the simulator). */
     simulatorAdapter?: boolean;
+    /** Fastify logger options (default: no logging). */
+    logger?: FastifyServerOptions['logger'];
   } = {},
 ): Promise<TestGateway> {
   const database = await openTestDatabase(kind);
@@ -48,7 +51,7 @@ export async function startTestGateway(
       ? undefined
       : createSimulatorAdapter({ baseUrl: simulator.url, ...(options.simulatorHeaders ? { headers: options.simulatorHeaders } : {}) });
   const adapters = [...createConfiguredAdapters(config).values(), ...(simulatorAdapter ? [simulatorAdapter] : [])];
-  const app = await buildApp({ config, database, adapters });
+  const app = await buildApp({ config, database, adapters, ...(options.logger ? { logger: options.logger } : {}) });
   const services = app.gateway;
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

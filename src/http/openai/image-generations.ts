@@ -6,6 +6,7 @@ import { execute } from '../../routing/execute.js';
 import { imageCall } from '../../tasks/image-generation.js';
 import type { GatewayServices } from '../../trpc/gateway-services.js';
 import { callContextOf } from '../request-context.js';
+import { publicOrigin } from '../public-origin.js';
 import type { ImageStore } from './image-store.js';
 
 export const IMAGE_ROUTE_PREFIX = '/v1/images/';
@@ -18,11 +19,11 @@ export async function handleImageGenerations(
   store: ImageStore,
 ): Promise<ImagesResponse> {
   const body = parseWith(imageRequestSchema, request.body);
+  // Before the upstream call, so a forged Host costs nothing; PUBLIC_BASE_URL, or Host/X-Forwarded-* when valid.
+  const origin = publicOrigin(request, services.config.PUBLIC_BASE_URL);
   const call = imageCall(body.model, { prompt: body.prompt, ...(body.n ? { count: body.n } : {}), ...sizeOf(body.size) });
   const { result } = await execute(callContextOf(request, reply, services), call);
   const inline = body.response_format === 'b64_json';
-  // Reached as the client reached us (Host, or X-Forwarded-* with TRUST_PROXY), so links work behind proxies.
-  const origin = `${request.protocol}://${request.host}`;
   return {
     created: Math.floor(Date.now() / 1000),
     data: result.images.map((image) =>
