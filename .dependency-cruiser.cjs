@@ -54,8 +54,9 @@ function upward(name, comment, allowedFrom, target, targetNot = []) {
 }
 
 /**
- * A rule inside the base layer: production modules in `folder` may import, of the base layer, only
- * `allowed`. (Imports of higher layers are already reported by the no-upward-import rules.)
+ * A rule inside the base layer: production modules in `folder` may import, of the base layer and the
+ * adapter contract, only `allowed`. (Imports of higher layers are reported by the no-upward-import
+ * rules, so each bad edge is reported once.)
  */
 function onlyImports(name, comment, folder, allowed) {
   return {
@@ -63,7 +64,7 @@ function onlyImports(name, comment, folder, allowed) {
     comment,
     severity: 'error',
     from: { path: folder, pathNot: test },
-    to: { path: base, pathNot: allowed },
+    to: { path: [...base, ...spec], pathNot: allowed },
   };
 }
 
