@@ -2,15 +2,15 @@
 //
 // Layers, top to bottom. A module may import from its own layer or any layer below it, never above:
 //
-//   composition root   src/server.ts, src/app.ts, src/app-services.ts, src/plugins/**
+//   composition root   src/server.ts, src/app.ts, src/plugins/**
 //   http               src/http/**
 //   trpc               src/trpc/**      (the procedures the OpenAPI document is generated from)
 //   tasks              src/tasks/**
 //   routing            src/routing/**
 //   providers          src/providers/** (src/providers/spec/** is the adapter contract: every
 //                                        layer may import it, and it imports nothing outside itself)
-//   base               src/contract/**, src/errors.ts, src/billing/**, src/auth/**, src/ratelimit/**,
-//                      src/db/**, src/observability/**, src/config.ts, src/simulator/**
+//   base               src/contract/**, src/errors.ts, src/catalog/**, src/billing/**, src/auth/**,
+//                      src/ratelimit/**, src/db/**, src/observability/**, src/config.ts, src/simulator/**
 //
 // Exempt from layering: *.test.ts files (they may reach anything they test), and test/, scripts/,
 // bench/, which are not cruised. no-circular still applies to every module under src/, tests included.
@@ -20,7 +20,7 @@
 
 const test = '\\.test\\.ts$';
 
-const root = ['^src/(server|app|app-services)\\.ts$', '^src/plugins/'];
+const root = ['^src/(server|app)\\.ts$', '^src/plugins/'];
 const http = ['^src/http/'];
 const trpc = ['^src/trpc/'];
 const tasks = ['^src/tasks/'];
@@ -32,6 +32,7 @@ const config = ['^src/config\\.ts$'];
 const base = [
   '^src/contract/',
   '^src/errors\\.ts$',
+  '^src/catalog/',
   '^src/billing/',
   '^src/auth/',
   '^src/ratelimit/',
@@ -109,7 +110,7 @@ module.exports = {
     // Upward imports, one rule per layer being imported.
     upward(
       'no-upward-import-of-composition-root',
-      'Only the composition root (server.ts, app.ts, app-services.ts, plugins/) may import the composition root: it wires the layers, the layers do not reach back into it.',
+      'Only the composition root (server.ts, app.ts, plugins/) may import the composition root: it wires the layers, the layers do not reach back into it.',
       root,
       root.join('|'),
     ),
@@ -142,10 +143,11 @@ module.exports = {
     ),
     {
       name: 'config-imports-only-the-provider-table',
-      comment: 'config.ts may import from providers/ only the provider table (providers/registry.ts), to derive the provider environment variables.',
+      comment:
+        'config.ts may import from providers/ only the provider table (providers/registry.ts) and the environment derived from it (providers/provider-environment.ts).',
       severity: 'error',
       from: { path: config[0] },
-      to: { path: '^src/providers/', pathNot: ['^src/providers/registry\\.ts$', ...spec] },
+      to: { path: '^src/providers/', pathNot: ['^src/providers/(registry|provider-environment)\\.ts$', ...spec] },
     },
 
     // The adapter contract is importable from everywhere, so it must stand alone.
@@ -158,6 +160,10 @@ module.exports = {
     },
 
     // Within the base layer.
+    onlyImports('catalog-imports-only-contract', 'catalog/ (the embedded models, prices and mappings) is data: it imports only contract/.', '^src/catalog/', [
+      '^src/catalog/',
+      '^src/contract/',
+    ]),
     onlyImports('db-imports-only-db', 'db/ is the bottom of the stack: it imports nothing under src/ outside db/.', '^src/db/', ['^src/db/']),
     onlyImports('contract-imports-only-contract-and-errors', 'contract/ (the zod schemas) imports only contract/ and errors.ts.', '^src/contract/', [
       '^src/contract/',
@@ -173,7 +179,7 @@ module.exports = {
       'billing-imports-only-db-contract-errors-spec-observability',
       'billing/ imports only billing/, db/, contract/, errors.ts, providers/spec/ and observability/.',
       '^src/billing/',
-      ['^src/billing/', '^src/db/', '^src/contract/', '^src/errors\\.ts$', ...spec, '^src/observability/'],
+      ['^src/billing/', '^src/catalog/', '^src/db/', '^src/contract/', '^src/errors\\.ts$', ...spec, '^src/observability/'],
     ),
   ],
 

@@ -29,6 +29,8 @@ export interface ErrorBody {
   error: string;
   error_type: string;
   message: string;
+  /** Machine-readable facts of the failure (a 402's balance, a 429's limit), beside the sentence. */
+  [detail: string]: unknown;
 }
 
 export class GatewayError extends Error {
@@ -37,12 +39,20 @@ export class GatewayError extends Error {
   /** Short description, the body's `error`; `message` carries the details. */
   readonly summary: string;
   readonly headers: Record<string, string>;
+  /** Extra body fields, e.g. `{ balance_nano_usd, required_nano_usd }` on a 402. */
+  readonly facts: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, summary: string, details?: string, options?: { headers?: Record<string, string>; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    summary: string,
+    details?: string,
+    options?: { headers?: Record<string, string>; cause?: unknown; facts?: Record<string, unknown> },
+  ) {
     super(details ?? summary, { cause: options?.cause });
     this.code = code;
     this.summary = summary;
     this.headers = options?.headers ?? {};
+    this.facts = options?.facts ?? {};
   }
 
   get status(): number {
@@ -55,7 +65,7 @@ export class GatewayError extends Error {
    */
   toBody(): ErrorBody {
     const error = this.message === this.summary ? this.summary : `${this.summary}: ${this.message}`;
-    return { error, error_type: errorCodes[this.code].errorType, message: this.message };
+    return { ...this.facts, error, error_type: errorCodes[this.code].errorType, message: this.message };
   }
 }
 

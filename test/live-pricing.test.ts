@@ -7,7 +7,7 @@ import { parseOpenRouterCatalog } from '../src/billing/live-prices/catalog-price
 import { PriceRefresher } from '../src/billing/live-prices/price-refresher.js';
 import { PriceBook } from '../src/billing/price-book.js';
 import type { OpenDatabase } from '../src/db/open-database.js';
-import { embeddedCatalog } from '../src/routing/model-catalog.js';
+import { embeddedCatalog } from '../src/catalog/model-catalog.js';
 import { databaseKinds, openTestDatabase } from './support/databases.js';
 
 const catalog = readFileSync(new URL('../src/billing/live-prices/fixtures/openrouter-models.json', import.meta.url), 'utf8');

@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { scopeSchema, type Scope } from '../contract/scopes.js';
 
-export const scopeSchema = z.enum(['inference', 'billing:read', 'models:write', 'admin']);
-export type Scope = z.infer<typeof scopeSchema>;
+export { scopeSchema, type Scope };
 export const allScopes: readonly Scope[] = scopeSchema.options;
 
 /** `admin` implies every other scope. */

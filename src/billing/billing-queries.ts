@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Principal } from '../auth/principal.js';
-import { hasScope } from '../auth/scopes.js';
 import type { costRequestItemSchema, usageInputSchema } from '../contract/billing.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { Database } from '../db/database.js';
@@ -9,6 +7,11 @@ import { GatewayError } from '../errors.js';
 import { computeCostNanoUsd, nanoToJson, nanoToUsdNumber, type UnitPrices } from './money.js';
 
 type CostRequestItem = z.infer<typeof costRequestItemSchema>;
+
+/** Whose records a query may see: one user's, or (userId undefined: an admin) everyone's. */
+export interface Viewer {
+  userId: string | undefined;
+}
 
 const maxJsonNanoUsd = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -42,9 +45,8 @@ export function costOfRequests(requests: CostRequestItem[], priceOf: (model: str
 }
 
 /** Reporting, not the request path: counting and summing over the (user_id, created_at) index is fine here. */
-export async function usageRecords(db: Kysely<Database>, principal: Principal, page: z.infer<typeof usageInputSchema>) {
-  const seesAll = hasScope(principal.scopes, 'admin');
-  const own = db.selectFrom('usage').$if(!seesAll, (query) => query.where('user_id', '=', principal.userId));
+export async function usageRecords(db: Kysely<Database>, viewer: Viewer, page: z.infer<typeof usageInputSchema>) {
+  const own = db.selectFrom('usage').$if(viewer.userId !== undefined, (query) => query.where('user_id', '=', viewer.userId!));
   const [rows, totals] = await Promise.all([
     own
       .select(['request_id', 'created_at', 'task', 'model', 'provider', 'status', 'input_tokens', 'output_tokens', 'cost_nano_usd'])
@@ -77,16 +79,15 @@ export async function usageRecords(db: Kysely<Database>, principal: Principal, p
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** HF's billing callback: one entry per known id, none for unknown ones, the same answer every time. */
-export async function costsOfRequestIds(db: Kysely<Database>, principal: Principal, requestIds: string[]) {
+export async function costsOfRequestIds(db: Kysely<Database>, viewer: Viewer, requestIds: string[]) {
   const ids = [...new Set(requestIds.filter((id) => uuidPattern.test(id)).map((id) => id.toLowerCase()))];
-  const seesAll = hasScope(principal.scopes, 'admin');
   const found: { requestId: string; costNanoUsd: number }[] = [];
   for (let start = 0; start < ids.length; start += 5_000) {
     const rows = await db
       .selectFrom('usage')
       .select(['request_id', 'cost_nano_usd'])
       .where('request_id', 'in', ids.slice(start, start + 5_000))
-      .$if(!seesAll, (query) => query.where('user_id', '=', principal.userId))
+      .$if(viewer.userId !== undefined, (query) => query.where('user_id', '=', viewer.userId!))
       .execute();
     for (const row of rows) found.push({ requestId: row.request_id, costNanoUsd: nanoToJson(row.cost_nano_usd) });
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, PriceRow } from '../db/database.js';
-import { embeddedCatalog, embeddedPricesEffectiveFrom } from '../routing/model-catalog.js';
+import { embeddedCatalog, embeddedPricesEffectiveFrom } from '../catalog/model-catalog.js';
 import { usdToNano, type UnitPrices } from './money.js';
 
 export interface Price extends UnitPrices {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scopeSchema } from '../auth/scopes.js';
+import { scopeSchema } from './scopes.js';
 import { storedText } from './stored-text.js';
 
 const userId = z

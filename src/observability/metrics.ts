@@ -1,6 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { LedgerWriter } from '../billing/ledger-writer.js';
-import type { ProviderBreakers } from '../routing/circuit-breaker.js';
 
 /**
  * Operational metrics for Prometheus. They are not billing (counters reset on restart; the
@@ -16,7 +15,12 @@ export interface GatewayMetrics {
 
 const circuitValue = { closed: 0, 'half-open': 1, open: 2 } as const;
 
-export function createMetrics(sources: { ledger: LedgerWriter; breakers: ProviderBreakers; providers: readonly string[] }): GatewayMetrics {
+export function createMetrics(sources: {
+  ledger: LedgerWriter;
+  /** A configured provider's circuit state (routing's breakers). */
+  circuitState: (provider: string) => keyof typeof circuitValue;
+  providers: readonly string[];
+}): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'gatewayz_' });
   const metrics: GatewayMetrics = {
@@ -53,7 +57,7 @@ export function createMetrics(sources: { ledger: LedgerWriter; breakers: Provide
     labelNames: ['provider'],
     registers: [registry],
     collect() {
-      for (const provider of sources.providers) this.set({ provider }, circuitValue[sources.breakers.for(provider).state]);
+      for (const provider of sources.providers) this.set({ provider }, circuitValue[sources.circuitState(provider)]);
     },
   });
   return metrics;

@@ -5,10 +5,10 @@ import { createMetrics } from '../observability/metrics.js';
 import type { ProviderAdapter } from '../providers/spec/index.js';
 import type { PipelineServices } from '../routing/call-context.js';
 import { ProviderBreakers } from '../routing/circuit-breaker.js';
-import { defaultModels, embeddedCatalog } from '../routing/model-catalog.js';
+import { defaultModels, embeddedCatalog } from '../catalog/model-catalog.js';
 import type { ModelMappings } from '../routing/model-mappings.js';
 import { ModelResolver } from '../routing/model-resolver.js';
-import { noHooks } from '../routing/pipeline-hooks.js';
+import { noHooks } from '../routing/call-context.js';
 
 /** Backoff between retries on one provider: jittered exponential from 100 ms, at most 2 s. */
 const RETRY_BASE_DELAY_MS = 100;
@@ -30,7 +30,7 @@ export function createPipeline(
     priceBook,
     ledger,
     breakers,
-    metrics: createMetrics({ ledger, breakers, providers: [...adapters.keys()] }),
+    metrics: createMetrics({ ledger, circuitState: (provider) => breakers.for(provider).state, providers: [...adapters.keys()] }),
     defaultModels,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
     firstTokenTimeoutMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,

@@ -6,7 +6,7 @@ import { PriceBook } from '../billing/price-book.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { ProviderAdapter } from '../providers/spec/index.js';
-import { embeddedCatalog } from '../routing/model-catalog.js';
+import { embeddedCatalog } from '../catalog/model-catalog.js';
 
 /** The prices in memory, refreshed from the providers' catalogs every PRICE_REFRESH_INTERVAL_MS once the app is ready. */
 export async function registerPrices(

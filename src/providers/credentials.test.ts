@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOptions, chatRequest } from '../../test/support/providers/provider-replay.js';
-import { registerCredential, scrubbedCause, scrubCredentials } from './credentials.js';
+import { registerCredential, scrubbedCause, scrubCredentials } from './spec/credentials.js';
 import { apiKeyVariable, baseUrlVariable, createConfiguredAdapters } from './provider-environment.js';
 import { providerTable, type ProviderDefinition } from './registry.js';
 import { UpstreamError, type ProviderAdapter, type StreamEvent } from './spec/index.js';

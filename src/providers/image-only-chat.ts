@@ -10,8 +10,6 @@ export function imageOnlyChat(provider: string): Pick<ProviderAdapter, 'chat' | 
     new UpstreamError({ provider, kind: 'http', status: 400, isRetryable: false, message: `${provider} serves image generation only, not chat` });
   return {
     chat: () => Promise.reject(refuse()),
-    async *streamChat() {
-      throw refuse();
-    },
+    streamChat: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(refuse()) }) }),
   };
 }

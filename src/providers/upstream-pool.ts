@@ -1,6 +1,6 @@
 import { Pool, type Dispatcher } from 'undici';
 import { classifyFailure, httpFailure } from './classify-failure.js';
-import { registerHeaderCredentials, registerUrlCredentials } from './credentials.js';
+import { registerHeaderCredentials, registerUrlCredentials } from './spec/credentials.js';
 
 export interface UpstreamPoolOptions {
   /** The provider id errors are attributed to. */

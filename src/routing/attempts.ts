@@ -1,17 +1,8 @@
 import { UpstreamError } from '../providers/spec/index.js';
 import { GatewayError } from '../errors.js';
 import { deadlineReason, startAttempt, type AttemptDeadline } from './attempt-deadline.js';
-import type { CallContext } from './call-context.js';
+import type { CallContext, RetryPolicy } from './call-context.js';
 import type { Candidate } from './model-resolver.js';
-
-export interface RetryPolicy {
-  /** Attempts on one provider before falling back to the next. */
-  attemptsPerProvider: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** A longer Retry-After than this moves on to the next provider instead of waiting. */
-  maxRetryAfterMs: number;
-}
 
 /**
  * The routing loop every task shares. Candidates are tried in order, skipping providers whose

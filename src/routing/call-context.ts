@@ -1,12 +1,13 @@
 import type { Principal } from '../auth/principal.js';
 import type { LedgerWriter } from '../billing/ledger-writer.js';
 import type { PriceBook } from '../billing/price-book.js';
+import type { CatalogModel } from '../catalog/model-catalog.js';
 import type { TaskType } from '../contract/task-types.js';
+import type { Usage } from '../providers/spec/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
-import type { RetryPolicy } from './attempts.js';
 import type { ProviderBreakers } from './circuit-breaker.js';
-import type { PipelineHooks } from './pipeline-hooks.js';
-import type { ModelResolver } from './model-resolver.js';
+import type { Call } from './call.js';
+import type { Candidate, ModelResolver } from './model-resolver.js';
 
 /** What the pipeline needs from the gateway; built once per app. */
 export interface PipelineServices {
@@ -39,4 +40,45 @@ export interface CallContext {
   startedAt: number;
   /** Told which provider each attempt goes to (the HTTP layer marks simulated answers). */
   served?: (provider: string) => void;
+}
+
+export interface RetryPolicy {
+  /** Attempts on one provider before falling back to the next. */
+  attemptsPerProvider: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A longer Retry-After than this moves on to the next provider instead of waiting. */
+  maxRetryAfterMs: number;
+}
+
+/** A call about to be forwarded: resolved, with its candidates in order, nothing sent yet. */
+export interface ForwardingPlan {
+  call: Call;
+  model: CatalogModel;
+  candidates: readonly Candidate[];
+}
+
+/** A call whose usage row has committed. */
+export interface SettledCall {
+  task: TaskType;
+  model: CatalogModel;
+  provider: string | undefined;
+  usage: Usage;
+  costNanoUsd: bigint;
+  httpStatus: number;
+}
+
+/**
+ * The pipeline's two extension points. `beforeForwarding` runs after resolution and before the
+ * first upstream attempt (rate limits and credit reservations go here): throwing a GatewayError
+ * refuses the call, and nothing is forwarded or billed. `afterSettlement` runs once the call's
+ * usage row has committed, success or not.
+ */
+export interface PipelineHooks {
+  beforeForwarding: ((context: CallContext, plan: ForwardingPlan) => void | Promise<void>)[];
+  afterSettlement: ((context: CallContext, settled: SettledCall) => void)[];
+}
+
+export function noHooks(): PipelineHooks {
+  return { beforeForwarding: [], afterSettlement: [] };
 }

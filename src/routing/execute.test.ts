@@ -7,7 +7,7 @@ import type { PipelineServices } from './call-context.js';
 import type { ChatCall } from './call.js';
 import type { ChatStreamPart } from './chat-stream.js';
 import { execute, stream } from './execute.js';
-import type { ForwardingPlan } from './pipeline-hooks.js';
+import type { ForwardingPlan } from './call-context.js';
 
 // The pipeline's own tests: the real pipeline, resolver, breakers and ledger (over in-memory
 // PGlite), with scripted upstreams in place of providers. llama-3.1-8b-instruct is served by

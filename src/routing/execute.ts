@@ -7,7 +7,7 @@ import { AttemptsFailed, runAttempts, seconds } from './attempts.js';
 import type { CallContext } from './call-context.js';
 import type { Call, ChatCall, ResultOf, Target } from './call.js';
 import { relayStream, type ChatStream, type OpenedStream, type StreamSettlement } from './chat-stream.js';
-import type { CatalogModel } from './model-catalog.js';
+import type { CatalogModel } from '../catalog/model-catalog.js';
 import type { Candidate, ResolvedModel } from './model-resolver.js';
 import { toClientError } from './upstream-failure.js';
 

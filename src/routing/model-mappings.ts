@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TaskType } from '../contract/task-types.js';
 import type { Database, ModelMappingRow } from '../db/database.js';
-import { defaultMappings } from './model-catalog.js';
+import { defaultMappings } from '../catalog/model-catalog.js';
 
 export interface ModelMapping {
   hubModelId: string;

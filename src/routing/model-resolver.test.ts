@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderAdapter } from '../providers/spec/index.js';
-import { embeddedCatalog } from './model-catalog.js';
+import { embeddedCatalog } from '../catalog/model-catalog.js';
 import type { ModelMappings } from './model-mappings.js';
 import { ModelResolver } from './model-resolver.js';
 

@@ -1,7 +1,7 @@
 import type { TaskType } from '../contract/task-types.js';
 import { GatewayError } from '../errors.js';
 import type { ProviderAdapter } from '../providers/spec/index.js';
-import type { CatalogModel } from './model-catalog.js';
+import type { CatalogModel } from '../catalog/model-catalog.js';
 import type { ModelMapping, ModelMappings } from './model-mappings.js';
 
 export interface Candidate {

@@ -17,7 +17,7 @@ export async function preparePython(): Promise<string | null> {
     return stdout.trim().split('\n').at(-1)!;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === 'true') throw new Error(`CI must run the real Python client suites, but scripts/python-env.sh failed: ${reason}`);
+    if (process.env.CI === 'true') throw new Error(`CI must run the real Python client suites, but scripts/python-env.sh failed: ${reason}`, { cause: error });
     console.warn(`Skipping the real Python client suites: scripts/python-env.sh failed: ${reason}`);
     return null;
   }

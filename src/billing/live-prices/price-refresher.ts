@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { request } from 'undici';
 import type { Database } from '../../db/database.js';
-import type { CatalogModel } from '../../routing/model-catalog.js';
+import type { CatalogModel } from '../../catalog/model-catalog.js';
 import type { PriceBook } from '../price-book.js';
 import type { CatalogPrice } from './catalog-prices.js';
 

@@ -4,7 +4,7 @@ import type { OpenAIModel } from '../../contract/openai/models.js';
 import type { ListModelsResponse } from '../../contract/openai/models.js';
 import type { TaskType } from '../../contract/task-types.js';
 import { GatewayError } from '../../errors.js';
-import type { CatalogModel } from '../../routing/model-catalog.js';
+import type { CatalogModel } from '../../catalog/model-catalog.js';
 import type { GatewayServices } from '../../trpc/gateway-services.js';
 
 // The Hub ids worth listing are those the OpenAI text endpoints accept.

@@ -1,4 +1,4 @@
-import { scrubbedCause, scrubCredentials } from '../credentials.js';
+import { scrubbedCause, scrubCredentials } from './credentials.js';
 
 /**
  * The one error class adapters throw (or emit in an `error` stream event) for any failure of

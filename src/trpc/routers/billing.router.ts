@@ -7,7 +7,14 @@ import {
   usageOutputSchema,
 } from '../../contract/billing.js';
 import { costOfRequests, costsOfRequestIds, usageRecords } from '../../billing/billing-queries.js';
-import { endpoint, principalOf, router } from '../init.js';
+import { hasScope } from '../../auth/scopes.js';
+import { endpoint, principalOf, router, type TrpcContext } from '../init.js';
+
+/** An admin key sees every user's records; any other key its own user's. */
+function viewerOf(context: TrpcContext) {
+  const principal = principalOf(context);
+  return { userId: hasScope(principal.scopes, 'admin') ? undefined : principal.userId };
+}
 
 export const billingRouter = router({
   cost: endpoint('POST', '/hf/tasks/billing/cost', {
@@ -34,7 +41,7 @@ export const billingRouter = router({
   })
     .input(usageInputSchema)
     .output(usageOutputSchema)
-    .query(({ ctx, input }) => usageRecords(ctx.services.db, principalOf(ctx), input)),
+    .query(({ ctx, input }) => usageRecords(ctx.services.db, viewerOf(ctx), input)),
 
   hfRequests: endpoint('POST', '/hf/billing/requests', {
     summary: "Hugging Face's billing callback",
@@ -45,5 +52,5 @@ export const billingRouter = router({
   })
     .input(hfBillingInputSchema)
     .output(hfBillingOutputSchema)
-    .mutation(async ({ ctx, input }) => ({ requests: await costsOfRequestIds(ctx.services.db, principalOf(ctx), input.requestIds) })),
+    .mutation(async ({ ctx, input }) => ({ requests: await costsOfRequestIds(ctx.services.db, viewerOf(ctx), input.requestIds) })),
 });
