@@ -66,7 +66,16 @@ async function directAdmin(location: Parameters<typeof openDatabase>[0], release
   return {
     create: async (input) => {
       const created = await createApiKey(database.db, { userId: input.user_id, scopes: input.scopes, name: input.name ?? null });
-      return { id: created.id, user_id: created.userId, name: created.name, key_prefix: displayPrefix(created.key), scopes: created.scopes, created_at: created.createdAt.toISOString(), revoked_at: null, key: created.key };
+      return {
+        id: created.id,
+        user_id: created.userId,
+        name: created.name,
+        key_prefix: displayPrefix(created.key),
+        scopes: created.scopes,
+        created_at: created.createdAt.toISOString(),
+        revoked_at: null,
+        key: created.key,
+      };
     },
     list: async (userId) => (await listApiKeys(database.db, { userId })).map(info),
     revoke: async (id) => (await revokeApiKey(database.db, id)) !== undefined,

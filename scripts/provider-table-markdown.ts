@@ -19,16 +19,11 @@ function variables(definition: ProviderDefinition): string {
 export function renderProviderTable(): string {
   const definitions: readonly ProviderDefinition[] = providerTable;
   const rows = definitions.map(
-    (definition) => `| ${code(definition.id)} | ${variables(definition)} | ${definition.defaultBaseUrl ? code(definition.defaultBaseUrl) : 'none: required'} | ${definition.capabilities.join(', ')} |`,
+    (definition) =>
+      `| ${code(definition.id)} | ${variables(definition)} | ${definition.defaultBaseUrl ? code(definition.defaultBaseUrl) : 'none: required'} | ${definition.capabilities.join(', ')} |`,
   );
   const extras = definitions.flatMap((definition) => Object.entries(definition.extraEnv ?? {}).map(([name, meaning]) => `- ${code(name)}: ${meaning}.`));
-  return [
-    '| Provider | Environment variables | Default base URL | Capabilities |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '',
-    ...extras,
-  ].join('\n');
+  return ['| Provider | Environment variables | Default base URL | Capabilities |', '| --- | --- | --- | --- |', ...rows, '', ...extras].join('\n');
 }
 
 /** `text` with the part between the markers replaced by the generated table. */

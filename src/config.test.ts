@@ -30,9 +30,7 @@ describe('loadConfig', () => {
   });
 
   // Every provider counts, not a hand-kept list: a missing one turned the simulator on over a real key.
-  const settings = providerTable.map((definition) =>
-    definition.configuredBy === 'apiKey' ? apiKeyVariable(definition) : baseUrlVariable(definition),
-  );
+  const settings = providerTable.map((definition) => (definition.configuredBy === 'apiKey' ? apiKeyVariable(definition) : baseUrlVariable(definition)));
   it.each(['REPLICATE_API_KEY', 'FAL_AI_API_KEY', 'HF_INFERENCE_API_KEY', ...settings])('turns the automatic simulator off when only %s is set', (variable) => {
     const value = variable.endsWith('_BASE_URL') ? 'http://127.0.0.1:8000/v1' : '9f2c41d8e07a';
     expect(simulatorEnabled(loadConfig({ [variable]: value }))).toBe(false);

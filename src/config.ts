@@ -21,7 +21,11 @@ const environmentSchema = z.object({
   // How long startup waits for an unreachable database (with backoff) before exiting.
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   DATA_DIR: z.string().min(1).default('./data'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
   // Longest time to receive a whole request (headers and body; not the response, so streams are unaffected). 0: no limit.
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LEDGER_MODE: z.enum(['durable', 'async']).default('durable'),
@@ -30,14 +34,22 @@ const environmentSchema = z.object({
   // STREAM_IDLE_TIMEOUT_MS between events, or after STREAM_MAX_DURATION_MS in all.
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   STREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  STREAM_MAX_DURATION_MS: z.coerce.number().int().positive().default(30 * 60 * 1000),
+  STREAM_MAX_DURATION_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60 * 1000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   UPSTREAM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   RETRY_ATTEMPTS_PER_PROVIDER: z.coerce.number().int().min(1).max(10).default(2),
   RETRY_MAX_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
   CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
-  PRICE_REFRESH_INTERVAL_MS: z.coerce.number().int().min(0).default(6 * 60 * 60 * 1000),
+  PRICE_REFRESH_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(6 * 60 * 60 * 1000),
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   // Every provider's variables (<PREFIX>_API_KEY, <PREFIX>_BASE_URL, extras), from the provider table.

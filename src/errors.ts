@@ -77,12 +77,16 @@ const internalBody: ErrorBody = {
 
 /** Anything that is not a GatewayError is an internal error whose message must not reach the client. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
-  const response = error instanceof GatewayError ? { status: error.status, body: error.toBody(), headers: error.headers } : { status: 500, body: internalBody, headers: {} };
+  const response =
+    error instanceof GatewayError ? { status: error.status, body: error.toBody(), headers: error.headers } : { status: 500, body: internalBody, headers: {} };
   // huggingface_hub builds its exception text from this header (and the body's `error`).
   return { ...response, headers: { ...response.headers, 'X-Error-Message': headerSafe(response.body.message) } };
 }
 
 /** Header values must be latin-1 without line breaks; the body keeps the exact text. */
 function headerSafe(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[^\x20-\x7e]/g, '?').slice(0, 1_000);
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .slice(0, 1_000);
 }

@@ -117,7 +117,13 @@ describe.each(databaseKinds())('auth and errors on %s', (kind) => {
       expect(response.status).toBe(200);
       expect(response.headers.get('inference-id')).toMatch(uuidPattern);
       const health = (await response.json()) as { provider_status: Record<string, string> };
-      expect(health).toEqual({ status: 'healthy', uptime: expect.any(Number), models_cached: expect.any(Number), provider_status: expect.any(Object), price_refresh: {} });
+      expect(health).toEqual({
+        status: 'healthy',
+        uptime: expect.any(Number),
+        models_cached: expect.any(Number),
+        provider_status: expect.any(Object),
+        price_refresh: {},
+      });
       // Every registered provider is listed; without keys only the simulator serves.
       const { simulator, ...others } = health.provider_status;
       expect(simulator).toBe('healthy');

@@ -72,7 +72,10 @@ describe.each(databaseKinds())('billing and models on %s', (kind) => {
       expect(alice.total_cost_nano_usd).toBe(31_000);
       expect(new Date(alice.records[0]!.timestamp).toISOString()).toBe(alice.records[0]!.timestamp);
 
-      const page = (await (await gateway.request('/hf/tasks/billing/usage?limit=1&offset=1')).json()) as { records: { request_id: string }[]; total_records: number };
+      const page = (await (await gateway.request('/hf/tasks/billing/usage?limit=1&offset=1')).json()) as {
+        records: { request_id: string }[];
+        total_records: number;
+      };
       expect(page.records.map((record) => record.request_id)).toEqual([ids[0]]);
       expect(page.total_records).toBe(2);
 
@@ -106,14 +109,22 @@ describe.each(databaseKinds())('billing and models on %s', (kind) => {
       const all = (await (await gateway.request('/hf/tasks/models')).json()) as { models: { task_type: string }[]; count: number; task_types: string[] };
       expect(all.count).toBe(all.models.length);
       expect(all.task_types).toEqual([...taskTypes]);
-      const filtered = (await (await gateway.request('/hf/tasks/models?task_type=conversational')).json()) as { models: { task_type: string }[]; task_types: string[] };
+      const filtered = (await (await gateway.request('/hf/tasks/models?task_type=conversational')).json()) as {
+        models: { task_type: string }[];
+        task_types: string[];
+      };
       expect(filtered.models.every((model) => model.task_type === 'conversational')).toBe(true);
       expect(filtered.task_types).toEqual(['conversational']);
       expect((await gateway.request('/hf/tasks/models?task_type=juggling')).status).toBe(400);
     });
 
     it('maps a provider model to a Hub model, upserting, and serves requests for the Hub id', async () => {
-      const body = { provider_model_id: 'gpt-3.5-turbo', hub_model_id: 'meta-llama/Llama-2-7b-chat', task_type: 'text-generation', parameters: { temperature: 0.7, max_tokens: 2048 } };
+      const body = {
+        provider_model_id: 'gpt-3.5-turbo',
+        hub_model_id: 'meta-llama/Llama-2-7b-chat',
+        task_type: 'text-generation',
+        parameters: { temperature: 0.7, max_tokens: 2048 },
+      };
       const response = await gateway.request('/hf/tasks/models/map', { key: gateway.adminKey, body });
       expect(await response.json()).toEqual({
         success: true,
@@ -121,14 +132,21 @@ describe.each(databaseKinds())('billing and models on %s', (kind) => {
         hub_model_id: 'meta-llama/Llama-2-7b-chat',
         message: 'Model mapping registered successfully',
       });
-      const remapped = await gateway.request('/hf/tasks/models/map', { key: gateway.adminKey, body: { ...body, provider_model_id: 'gpt-4o-mini', parameters: { max_tokens: 3 } } });
+      const remapped = await gateway.request('/hf/tasks/models/map', {
+        key: gateway.adminKey,
+        body: { ...body, provider_model_id: 'gpt-4o-mini', parameters: { max_tokens: 3 } },
+      });
       expect(remapped.status).toBe(200);
-      const listed = (await (await gateway.request('/hf/tasks/models?task_type=text-generation')).json()) as { models: { model_id: string; hub_model_id: string }[] };
+      const listed = (await (await gateway.request('/hf/tasks/models?task_type=text-generation')).json()) as {
+        models: { model_id: string; hub_model_id: string }[];
+      };
       expect(listed.models.filter((model) => model.hub_model_id === 'meta-llama/Llama-2-7b-chat')).toEqual([
         { model_id: 'gpt-4o-mini', hub_model_id: 'meta-llama/Llama-2-7b-chat', task_type: 'text-generation', parameters: { max_tokens: 3 } },
       ]);
       // The mapping's parameters are defaults: max_tokens 3 applies.
-      const served = await gateway.request('/hf/tasks/text-generation', { body: { inputs: 'Hi', model: 'meta-llama/Llama-2-7b-chat', parameters: { return_full_text: false } } });
+      const served = await gateway.request('/hf/tasks/text-generation', {
+        body: { inputs: 'Hi', model: 'meta-llama/Llama-2-7b-chat', parameters: { return_full_text: false } },
+      });
       expect(((await served.json()) as { output: { generated_text: string }[] }).output[0]!.generated_text.split(' ')).toHaveLength(3);
       const row = await gateway.database.db.selectFrom('model_mappings').selectAll().where('hub_model_id', '=', 'meta-llama/Llama-2-7b-chat').execute();
       expect(row).toHaveLength(1);

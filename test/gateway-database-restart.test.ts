@@ -7,9 +7,7 @@ describe.runIf(process.env.DATABASE_URL)('a gateway on Postgres whose connection
   let databaseUrl: string;
   beforeAll(async () => {
     gateway = await startTestGateway('postgres');
-    const row = await gateway.database.db
-      .selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name'))
-      .executeTakeFirstOrThrow();
+    const row = await gateway.database.db.selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name')).executeTakeFirstOrThrow();
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${row.name}`;
     databaseUrl = url.toString();

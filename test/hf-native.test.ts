@@ -28,7 +28,10 @@ describe.each(databaseKinds())('HF-native model routes on %s', (kind) => {
     expect(plain.body).toEqual([{ generated_text: expect.any(String) }]);
     expect(plain.body[0].generated_text.split(' ')).toHaveLength(5);
     expect(plain.body[0].generated_text.startsWith('Hello')).toBe(false);
-    const detailed = await json('meta-llama/Llama-3.1-8B-Instruct', { inputs: 'Hello', parameters: { max_new_tokens: 3, details: true, do_sample: false, return_full_text: false, stop: [] } });
+    const detailed = await json('meta-llama/Llama-3.1-8B-Instruct', {
+      inputs: 'Hello',
+      parameters: { max_new_tokens: 3, details: true, do_sample: false, return_full_text: false, stop: [] },
+    });
     expect(detailed.body[0].details).toMatchObject({ finish_reason: 'length', generated_tokens: 3 });
     expect(detailed.body[0].details.tokens.map((token: { text: string }) => token.text).join('')).toBe(detailed.body[0].generated_text);
   });
@@ -40,12 +43,19 @@ describe.each(databaseKinds())('HF-native model routes on %s', (kind) => {
     expect(events.at(-1)).toBe('[DONE]');
     const payloads = events.slice(0, -1) as { token: { text: string }; generated_text: string | null }[];
     for (const event of payloads) expect(event.token).toBeDefined();
-    expect(payloads.at(-1)!.generated_text).toBe(payloads.slice(0, -1).map((event) => event.token.text).join(''));
+    expect(payloads.at(-1)!.generated_text).toBe(
+      payloads
+        .slice(0, -1)
+        .map((event) => event.token.text)
+        .join(''),
+    );
   });
 
   it('answers every other task in its HF shape', async () => {
     expect((await json('facebook/bart-large-cnn', { inputs: 'long text', parameters: {} })).body).toEqual([{ summary_text: expect.any(String) }]);
-    expect((await json('Helsinki-NLP/opus-mt-en-fr', { inputs: 'hello', parameters: { src_lang: 'en', tgt_lang: 'fr' } })).body).toEqual([{ translation_text: expect.any(String) }]);
+    expect((await json('Helsinki-NLP/opus-mt-en-fr', { inputs: 'hello', parameters: { src_lang: 'en', tgt_lang: 'fr' } })).body).toEqual([
+      { translation_text: expect.any(String) },
+    ]);
     const qa = (await json('deepset/roberta-base-squad2', { inputs: { question: 'Who?', context: 'My name is Clara' }, parameters: {} })).body;
     expect('My name is Clara'.slice(qa.start, qa.end)).toBe(qa.answer);
     const classes = (await json('distilbert/distilbert-base-uncased-finetuned-sst-2-english', { inputs: 'I love it' })).body;
@@ -76,7 +86,11 @@ describe.each(databaseKinds())('HF-native model routes on %s', (kind) => {
   });
 
   it('accepts parameters absent, empty or full of unknown keys', async () => {
-    for (const body of [{ inputs: 'x' }, { inputs: 'x', parameters: {} }, { inputs: 'x', parameters: { clean_up_tokenization_spaces: true, truncation: 'only_first', surprise: 1 } }]) {
+    for (const body of [
+      { inputs: 'x' },
+      { inputs: 'x', parameters: {} },
+      { inputs: 'x', parameters: { clean_up_tokenization_spaces: true, truncation: 'only_first', surprise: 1 } },
+    ]) {
       expect((await json('facebook/bart-large-cnn', body)).status).toBe(200);
     }
   });
@@ -85,7 +99,13 @@ describe.each(databaseKinds())('HF-native model routes on %s', (kind) => {
     ['an unmapped model', 'nobody/nothing', { inputs: 'x' }, {}, 404],
     ['empty inputs', 'facebook/bart-large-cnn', { inputs: '' }, {}, 400],
     ['a body that does not fit the task', 'deepset/roberta-base-squad2', { inputs: 'no question here' }, {}, 400],
-    ['a QA context without the answer', 'deepset/roberta-base-squad2', { inputs: { question: 'What is the capital of France?', context: 'Bananas are yellow.' } }, {}, 422],
+    [
+      'a QA context without the answer',
+      'deepset/roberta-base-squad2',
+      { inputs: { question: 'What is the capital of France?', context: 'Bananas are yellow.' } },
+      {},
+      422,
+    ],
     ['an image request for a text model', 'meta-llama/Llama-3.1-8B-Instruct', { inputs: 'x' }, { accept: 'image/png' }, 400],
     ['a translation without a target language', 'acme/any-to-any', { inputs: 'hello' }, {}, 400],
   ])('%s gets a clear 4xx in the error format', async (_name, model, body, headers, status) => {

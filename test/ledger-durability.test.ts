@@ -36,7 +36,15 @@ describe.each(databaseKinds())('the group-committing ledger writer on %s', (kind
   });
   afterEach(() => database.close());
 
-  const count = async () => Number((await database.db.selectFrom('usage').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('usage')
+          .select((eb) => eb.fn.countAll<bigint>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('resolves a durable record only once its row is committed', async () => {
     const writer = new LedgerWriter(database.db, { mode: 'durable', onFlushError: () => {} });

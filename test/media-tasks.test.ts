@@ -18,7 +18,12 @@ describe.each(databaseKinds())('embedding and image-generation on %s', (kind) =>
     const vector = ((await single.json()) as { output: number[] }).output;
     expect(vector).toHaveLength(384);
     expect(Math.hypot(...vector)).toBeCloseTo(1, 5);
-    expect(await row(single.headers.get('inference-id')!)).toMatchObject({ task: 'embedding', model: 'text-embedding-3-small', input_tokens: 2, cost_nano_usd: 40n });
+    expect(await row(single.headers.get('inference-id')!)).toMatchObject({
+      task: 'embedding',
+      model: 'text-embedding-3-small',
+      input_tokens: 2,
+      cost_nano_usd: 40n,
+    });
 
     const many = await gateway.request('/hf/tasks/embedding', { body: { inputs: ['a cat', 'a dog', 'stock prices'], parameters: { dimensions: 64 } } });
     const vectors = ((await many.json()) as { output: number[][] }).output;
@@ -30,7 +35,12 @@ describe.each(databaseKinds())('embedding and image-generation on %s', (kind) =>
     const { output } = (await asJson.json()) as { output: { image: string; content_type: string } };
     expect(output.content_type).toBe('image/png');
     expect(readPng(Buffer.from(output.image, 'base64'))).toMatchObject({ width: 96, height: 64 });
-    expect(await row(asJson.headers.get('inference-id')!)).toMatchObject({ task: 'image-generation', model: 'flux.1-schnell', images: 1, cost_nano_usd: 3_000_000n });
+    expect(await row(asJson.headers.get('inference-id')!)).toMatchObject({
+      task: 'image-generation',
+      model: 'flux.1-schnell',
+      images: 1,
+      cost_nano_usd: 3_000_000n,
+    });
 
     const raw = await gateway.request('/hf/tasks/image-generation', { body: { inputs: 'a red cat' }, headers: { accept: 'image/png' } });
     expect(raw.headers.get('content-type')).toBe('image/png');
@@ -42,7 +52,10 @@ describe.each(databaseKinds())('embedding and image-generation on %s', (kind) =>
     const matrix = (await features.json()) as number[][];
     expect(matrix).toHaveLength(1);
     expect(matrix[0]).toHaveLength(384);
-    const image = await gateway.request('/models/black-forest-labs/FLUX.1-schnell', { body: { inputs: 'a cat', parameters: { height: 64, width: 64 } }, headers: { accept: 'image/png' } });
+    const image = await gateway.request('/models/black-forest-labs/FLUX.1-schnell', {
+      body: { inputs: 'a cat', parameters: { height: 64, width: 64 } },
+      headers: { accept: 'image/png' },
+    });
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(readPng(Buffer.from(await image.arrayBuffer()))).toMatchObject({ width: 64, height: 64 });
   });

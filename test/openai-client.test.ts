@@ -75,7 +75,10 @@ describe.each(databaseKinds())('the openai npm client against the gateway on %s'
     const completion = await client.chat.completions.create({
       model: 'gpt-4o-mini',
       messages: [{ role: 'user', content: 'A city' }],
-      response_format: { type: 'json_schema', json_schema: { name: 'city', schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'city', schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+      },
     });
     expect(JSON.parse(completion.choices[0]!.message.content!)).toEqual({ name: expect.any(String) });
   });
@@ -125,8 +128,12 @@ describe.each(databaseKinds())('the openai npm client against the gateway on %s'
   });
 
   it('surfaces gateway errors as the client error classes', async () => {
-    await expect(client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
-    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(
+      OpenAI.NotFoundError,
+    );
+    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toBeInstanceOf(
+      OpenAI.BadRequestError,
+    );
     const stranger = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gw_live_not_a_key', maxRetries: 0 });
     await expect(stranger.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   });

@@ -38,17 +38,33 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
   describe('POST /v1/chat/completions', () => {
     it("answers OpenAI's chat.completion object, and bills the call as conversational", async () => {
       const before = Math.floor(Date.now() / 1000);
-      const { response, body, inferenceId } = await chat({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Name three colours' }] });
+      const { response, body, inferenceId } = await chat({
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Name three colours' },
+        ],
+      });
       expect(response.status).toBe(200);
       expect(inferenceId).toMatch(uuidPattern);
       expect(Object.keys(body).sort()).toEqual(['choices', 'created', 'id', 'model', 'object', 'system_fingerprint', 'usage']);
       expect(body).toMatchObject({ id: `chatcmpl-${inferenceId}`, object: 'chat.completion', model: 'gpt-4o-mini', system_fingerprint: null });
       expect(body.created).toBeGreaterThanOrEqual(before);
       expect(body.choices).toEqual([
-        { index: 0, message: { role: 'assistant', content: expect.stringMatching(/^Simulated answer about Name three colours:/), refusal: null }, logprobs: null, finish_reason: 'stop' },
+        {
+          index: 0,
+          message: { role: 'assistant', content: expect.stringMatching(/^Simulated answer about Name three colours:/), refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
       ]);
       expect(body.usage).toMatchObject({ prompt_tokens: 5, completion_tokens: 90, total_tokens: 95, prompt_tokens_details: { cached_tokens: 0 } });
-      expect(await usageRow(inferenceId)).toMatchObject({ task: 'conversational', model: 'gpt-4o-mini', status: 'success', input_tokens: 5, output_tokens: 90 });
+      expect(await usageRow(inferenceId)).toMatchObject({
+        task: 'conversational',
+        model: 'gpt-4o-mini',
+        status: 'success',
+        input_tokens: 5,
+        output_tokens: 90,
+      });
     });
 
     it('takes text content parts, the developer role, a Hub model id, max_completion_tokens and unknown fields', async () => {
@@ -56,7 +72,13 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
         model: 'meta-llama/Llama-3.1-8B-Instruct',
         messages: [
           { role: 'developer', content: [{ type: 'text', text: 'You are terse.' }] },
-          { role: 'user', content: [{ type: 'text', text: 'Hello' }, { type: 'text', text: 'there' }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Hello' },
+              { type: 'text', text: 'there' },
+            ],
+          },
         ],
         max_tokens: 50,
         max_completion_tokens: 3,
@@ -79,7 +101,9 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       const choice = first.body.choices[0];
       expect(choice.finish_reason).toBe('tool_calls');
       expect(choice.message.content).toBeNull();
-      expect(choice.message.tool_calls).toEqual([{ id: expect.stringMatching(/\S/), type: 'function', function: { name: 'get_weather', arguments: expect.any(String) } }]);
+      expect(choice.message.tool_calls).toEqual([
+        { id: expect.stringMatching(/\S/), type: 'function', function: { name: 'get_weather', arguments: expect.any(String) } },
+      ]);
       expect(JSON.parse(choice.message.tool_calls[0].function.arguments)).toEqual({ city: expect.any(String), celsius: expect.any(Boolean) });
 
       const second = await chat({
@@ -99,7 +123,11 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
     });
 
     it('forces a tool with tool_choice', async () => {
-      const { body } = await chat({ messages: [{ role: 'user', content: 'Hi' }], tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } } });
+      const { body } = await chat({
+        messages: [{ role: 'user', content: 'Hi' }],
+        tools: [weatherTool],
+        tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      });
       expect(body.choices[0].message.tool_calls[0].function.name).toBe('get_weather');
     });
 
@@ -127,14 +155,21 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       }
       expect(chunks[0]!.choices).toEqual([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }]);
       expect(chunks.at(-1)!.choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: 'length' }]);
-      const text = chunks.slice(1, -1).map((chunk) => chunk.choices[0].delta.content).join('');
+      const text = chunks
+        .slice(1, -1)
+        .map((chunk) => chunk.choices[0].delta.content)
+        .join('');
       expect(text.split(' ')).toHaveLength(8);
       expect(text).toMatch(/^Simulated answer about Tell me a story:/);
       expect(await usageRow(inferenceId)).toMatchObject({ task: 'conversational', status: 'success', output_tokens: 8 });
     });
 
     it('with stream_options.include_usage, every chunk says usage: null and a last one without choices has it', async () => {
-      const { events } = await stream('/v1/chat/completions', { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 4, stream_options: { include_usage: true } });
+      const { events } = await stream('/v1/chat/completions', {
+        messages: [{ role: 'user', content: 'Hi' }],
+        max_tokens: 4,
+        stream_options: { include_usage: true },
+      });
       const chunks = events.slice(0, -1) as Json[];
       for (const chunk of chunks.slice(0, -1)) expect(chunk.usage).toBeNull();
       expect(chunks.at(-2)!.choices[0].finish_reason).toBe('length');
@@ -178,7 +213,13 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(events.at(-1)).toBe('[DONE]');
       const chunks = events.slice(0, -1) as Json[];
       for (const chunk of chunks) expect(chunk).toMatchObject({ id: `cmpl-${inferenceId}`, object: 'text_completion' });
-      expect(chunks.slice(0, -2).map((chunk) => chunk.choices[0].text).join('').split(' ')).toHaveLength(5);
+      expect(
+        chunks
+          .slice(0, -2)
+          .map((chunk) => chunk.choices[0].text)
+          .join('')
+          .split(' '),
+      ).toHaveLength(5);
       expect(chunks.at(-2)!.choices).toEqual([{ text: '', index: 0, logprobs: null, finish_reason: 'length' }]);
       expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: 5 } });
     });
@@ -189,7 +230,10 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       const { response, body, inferenceId } = await post('/v1/embeddings', { model: 'text-embedding-3-small', input: ['a cat', 'a dog sleeps'] });
       expect(response.status).toBe(200);
       expect(body).toMatchObject({ object: 'list', model: 'text-embedding-3-small', usage: { prompt_tokens: 5, total_tokens: 5 } });
-      expect(body.data.map((item: Json) => [item.object, item.index])).toEqual([['embedding', 0], ['embedding', 1]]);
+      expect(body.data.map((item: Json) => [item.object, item.index])).toEqual([
+        ['embedding', 0],
+        ['embedding', 1],
+      ]);
       const [cat, dog] = body.data.map((item: Json) => item.embedding as number[]);
       expect(cat!.length).toBeGreaterThan(8);
       expect(cat).not.toEqual(dog);
@@ -269,8 +313,19 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       const body = (await response.json()) as { object: string; data: Json[] };
       expect(body.object).toBe('list');
       const byId = new Map(body.data.map((model) => [model.id, model]));
-      expect(byId.get('gpt-4o-mini')).toEqual({ id: 'gpt-4o-mini', object: 'model', created: expect.any(Number), owned_by: 'openai', pricing: { input: 0.15, output: 0.6 }, context_length: 128_000 });
-      expect(byId.get('meta-llama/Llama-3.1-8B-Instruct')).toMatchObject({ owned_by: 'meta-llama', pricing: { input: 0.02, output: 0.03 }, context_length: 131_072 });
+      expect(byId.get('gpt-4o-mini')).toEqual({
+        id: 'gpt-4o-mini',
+        object: 'model',
+        created: expect.any(Number),
+        owned_by: 'openai',
+        pricing: { input: 0.15, output: 0.6 },
+        context_length: 128_000,
+      });
+      expect(byId.get('meta-llama/Llama-3.1-8B-Instruct')).toMatchObject({
+        owned_by: 'meta-llama',
+        pricing: { input: 0.02, output: 0.03 },
+        context_length: 131_072,
+      });
       expect(byId.has('text-embedding-3-small')).toBe(true);
       // Hub ids mapped only for other tasks are not chat models.
       expect(byId.has('facebook/bart-large-cnn')).toBe(false);
@@ -302,7 +357,11 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
 
     it.each([
       ['n = 2', { model: 'gpt-4o-mini', messages: user, n: 2 }, /n: only n = 1/],
-      ['an image part', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }] }, /"image_url" content parts are not supported/],
+      [
+        'an image part',
+        { model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }] },
+        /"image_url" content parts are not supported/,
+      ],
       ['no messages', { model: 'gpt-4o-mini' }, /messages/],
       ['empty messages', { model: 'gpt-4o-mini', messages: [] }, /messages/],
       ['an unknown role', { model: 'gpt-4o-mini', messages: [{ role: 'wizard', content: 'x' }] }, /messages\.0/],
@@ -361,7 +420,11 @@ describe.each(databaseKinds())('OpenAI-compatible surface with a failing upstrea
     expect(events).not.toContain('[DONE]');
     expect(events.at(-1)).toEqual({ error: expect.any(String), error_type: 'UpstreamError', message: expect.any(String) });
     expect((events as Json[]).filter((event) => event.object === 'chat.completion.chunk').length).toBeGreaterThan(1);
-    const row = await gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', response.headers.get('inference-id')!).executeTakeFirstOrThrow();
+    const row = await gateway.database.db
+      .selectFrom('usage')
+      .selectAll()
+      .where('request_id', '=', response.headers.get('inference-id')!)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('partial');
   });
 });

@@ -15,7 +15,9 @@ describe('the committed contract artifacts', () => {
   });
 
   it('documents every served route, with the error body and the event-stream alternative', () => {
-    const document = JSON.parse(committedDocument) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    const document = JSON.parse(committedDocument) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    };
     for (const route of procedureRoutes) expect(document.paths[route.path]?.[route.method.toLowerCase()]).toBeDefined();
     const generation = document.paths['/hf/tasks/text-generation']!.post!.responses;
     expect(Object.keys(generation['200']!.content!)).toEqual(['application/json', 'text/event-stream']);

@@ -100,7 +100,9 @@ describe('@huggingface/inference with endpointUrl against a listening gateway', 
   });
 
   it("textClassification scores the model's labels, best first, summing to 1", async () => {
-    const output = await client('distilbert/distilbert-base-uncased-finetuned-sst-2-english').textClassification({ inputs: 'I love this movie, it is wonderful!' });
+    const output = await client('distilbert/distilbert-base-uncased-finetuned-sst-2-english').textClassification({
+      inputs: 'I love this movie, it is wonderful!',
+    });
     expect(output.map((entry) => entry.label).sort()).toEqual(['NEGATIVE', 'POSITIVE']);
     expect(output.reduce((sum, entry) => sum + entry.score, 0)).toBeCloseTo(1, 6);
     const scores = output.map((entry) => entry.score);

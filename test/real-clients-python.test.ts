@@ -28,7 +28,12 @@ describe.skipIf(python === null)('real Python clients against a listening gatewa
 
     it.each(['chat_completion', 'chat_completion_root'])('%s answers a ChatCompletionOutput with assistant content', (call) => {
       const output = hubResult(call);
-      expect(output).toMatchObject({ class: 'ChatCompletionOutput', choice_class: 'ChatCompletionOutputComplete', object: 'chat.completion', role: 'assistant' });
+      expect(output).toMatchObject({
+        class: 'ChatCompletionOutput',
+        choice_class: 'ChatCompletionOutputComplete',
+        object: 'chat.completion',
+        role: 'assistant',
+      });
       expect(output.content).toMatch(/\S/);
       expect(['stop', 'length']).toContain(output.finish_reason);
       expect(output.usage.total_tokens).toBe(output.usage.prompt_tokens + output.usage.completion_tokens);
@@ -54,7 +59,12 @@ describe.skipIf(python === null)('real Python clients against a listening gatewa
 
     it('text_generation details=True returns TextGenerationOutput, finish_reason length at a small max_new_tokens', () => {
       const output = hubResult('text_generation_details');
-      expect(output).toMatchObject({ class: 'TextGenerationOutput', details_class: 'TextGenerationOutputDetails', finish_reason: 'length', generated_tokens: 3 });
+      expect(output).toMatchObject({
+        class: 'TextGenerationOutput',
+        details_class: 'TextGenerationOutputDetails',
+        finish_reason: 'length',
+        generated_tokens: 3,
+      });
       expect(output.generated_text).toMatch(/\S/);
     });
 
@@ -182,7 +192,14 @@ describe.skipIf(python === null)('real Python clients against a listening gatewa
 
     it.each(['embeddings', 'embeddings_float'])('%s returns one float vector per input, of the model dimension', (call) => {
       const output = openaiResult(call);
-      expect(output).toMatchObject({ class: 'CreateEmbeddingResponse', object: 'list', count: 2, indexes: [0, 1], raw_types: ['list', 'list'], all_floats: true });
+      expect(output).toMatchObject({
+        class: 'CreateEmbeddingResponse',
+        object: 'list',
+        count: 2,
+        indexes: [0, 1],
+        raw_types: ['list', 'list'],
+        all_floats: true,
+      });
       expect(output.lengths).toEqual([EMBEDDING_DIMENSION, EMBEDDING_DIMENSION]);
       expect(output.usage.prompt_tokens).toBeGreaterThan(0);
     });

@@ -86,8 +86,15 @@ describe('requests at the edges, always answered in the error format with an Inf
   it.each([
     ['/v1/chat/completions', (deep: string) => `{"model":"x","messages":[{"role":"user","content":"hi"}],"logit_bias":${deep}}`],
     ['/hf/tasks/text-generation', (deep: string) => `{"inputs":"hi","parameters":{"user":${deep}}}`],
-    ['/v1/chat/completions', (deep: string) => `{"model":"x","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f","parameters":${deep}}}]}`],
-    ['/v1/chat/completions', (deep: string) => `{"model":"x","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_schema","json_schema":{"name":"s","schema":${deep}}}}`],
+    [
+      '/v1/chat/completions',
+      (deep: string) => `{"model":"x","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f","parameters":${deep}}}]}`,
+    ],
+    [
+      '/v1/chat/completions',
+      (deep: string) =>
+        `{"model":"x","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_schema","json_schema":{"name":"s","schema":${deep}}}}`,
+    ],
   ])('400s 100k-deep nesting on %s', async (path, build) => {
     const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
     const response = await gateway.request(path, { body: build(deep) });

@@ -73,10 +73,16 @@ describe.each(databaseKinds())('routing on %s', (kind) => {
   it('falls over a stream whose first token is too slow, before anything reached the client', async () => {
     await start({ UPSTREAM_FIRST_TOKEN_TIMEOUT_MS: '300' });
     openrouter.planFaults([{ 'x-simulator-latency-ms': '3000' }]);
-    const response = await gateway.request('/hf/tasks/text-generation', { body: { inputs: 'Hi', stream: true, parameters: { model: 'gpt-4o-mini:fastest', max_tokens: 3 } } });
+    const response = await gateway.request('/hf/tasks/text-generation', {
+      body: { inputs: 'Hi', stream: true, parameters: { model: 'gpt-4o-mini:fastest', max_tokens: 3 } },
+    });
     expect(response.status).toBe(200);
     expect((await readEvents(response)).at(-1)).toBe('[DONE]');
-    const row = await gateway.database.db.selectFrom('usage').select('provider').where('request_id', '=', response.headers.get('inference-id')!).executeTakeFirstOrThrow();
+    const row = await gateway.database.db
+      .selectFrom('usage')
+      .select('provider')
+      .where('request_id', '=', response.headers.get('inference-id')!)
+      .executeTakeFirstOrThrow();
     expect(row.provider).toBe('openai');
   });
 

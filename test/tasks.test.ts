@@ -9,8 +9,7 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
   });
   afterAll(() => gateway.close());
 
-  const usageRow = (requestId: string) =>
-    gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+  const usageRow = (requestId: string) => gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirst();
 
   describe('text-generation', () => {
     it('answers the seed example with the prompt and a continuation, and commits the usage row first', async () => {
@@ -147,7 +146,10 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
 
   describe('models that cannot be served', () => {
     it('404s an unknown model and records nothing', async () => {
-      const before = await gateway.database.db.selectFrom('usage').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow();
+      const before = await gateway.database.db
+        .selectFrom('usage')
+        .select((eb) => eb.fn.countAll<bigint>().as('n'))
+        .executeTakeFirstOrThrow();
       const response = await gateway.request('/hf/tasks/text-generation', { body: { inputs: 'Hi', parameters: { model: 'no-such-model' } } });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
@@ -155,7 +157,10 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
         error_type: 'NotFound',
         message: expect.stringContaining('no-such-model'),
       });
-      const after = await gateway.database.db.selectFrom('usage').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow();
+      const after = await gateway.database.db
+        .selectFrom('usage')
+        .select((eb) => eb.fn.countAll<bigint>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(after.n).toBe(before.n);
     });
   });

@@ -58,7 +58,11 @@ describe.each(databaseKinds())('text tasks on %s', (kind) => {
     expect(total).toBeCloseTo(1, 10);
     const scores = body.output.map((entry: { score: number }) => entry.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    const mapped = await call('text-classification', { inputs: 'I love it', model: 'distilbert/distilbert-base-uncased-finetuned-sst-2-english', parameters: { top_k: 1 } });
+    const mapped = await call('text-classification', {
+      inputs: 'I love it',
+      model: 'distilbert/distilbert-base-uncased-finetuned-sst-2-english',
+      parameters: { top_k: 1 },
+    });
     expect(mapped.body.output).toHaveLength(1);
     expect(['POSITIVE', 'NEGATIVE']).toContain(mapped.body.output[0].label);
   });

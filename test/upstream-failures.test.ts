@@ -76,11 +76,19 @@ describe.each(databaseKinds())('upstream failures on %s', (kind) => {
     const inferenceId = response.headers.get('inference-id')!;
     controller.abort();
     await reader.cancel().catch(() => {});
-    await expect.poll(async () => (await gateway!.database.db.selectFrom('usage').select('status').where('request_id', '=', inferenceId).executeTakeFirst())?.status, { timeout: 5_000 }).toBe('partial');
+    await expect
+      .poll(async () => (await gateway!.database.db.selectFrom('usage').select('status').where('request_id', '=', inferenceId).executeTakeFirst())?.status, {
+        timeout: 5_000,
+      })
+      .toBe('partial');
   });
 
   it('serves through the OpenRouter adapter when OPENROUTER_API_KEY is set (the simulator speaking its wire format)', async () => {
-    gateway = await startTestGateway(kind, { simulatorAdapter: false, simulator: { apiKey: 'sk-or-test' }, env: { OPENROUTER_API_KEY: 'sk-or-test', OPENROUTER_BASE_URL: 'http://placeholder/v1' } });
+    gateway = await startTestGateway(kind, {
+      simulatorAdapter: false,
+      simulator: { apiKey: 'sk-or-test' },
+      env: { OPENROUTER_API_KEY: 'sk-or-test', OPENROUTER_BASE_URL: 'http://placeholder/v1' },
+    });
     // The base URL is only known once the simulator listens; rebuild with it.
     await gateway.close();
     gateway = await startTestGatewayWithOpenRouter(kind);
@@ -99,5 +107,11 @@ async function startTestGatewayWithOpenRouter(kind: Parameters<typeof startTestG
   const upstream = await createSimulatorServer({ apiKey: 'sk-or-test' });
   const gateway = await startTestGateway(kind, { simulatorAdapter: false, env: { OPENROUTER_API_KEY: 'sk-or-test', OPENROUTER_BASE_URL: upstream.url } });
   const close = gateway.close;
-  return { ...gateway, close: async () => { await close(); await upstream.close(); } };
+  return {
+    ...gateway,
+    close: async () => {
+      await close();
+      await upstream.close();
+    },
+  };
 }

@@ -49,7 +49,13 @@ describe('waiting for the database at startup', () => {
 describe('a gateway started while its database is down', () => {
   it('logs each retry, then exits non-zero with a clear message after DATABASE_CONNECT_TIMEOUT_MS', async () => {
     const port = await freePort();
-    const env = { ...process.env, DATABASE_URL: `postgres://postgres:hunter2@127.0.0.1:${port}/gatewayz`, DATABASE_CONNECT_TIMEOUT_MS: '1500', PORT: '0', LOG_LEVEL: 'warn' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: `postgres://postgres:hunter2@127.0.0.1:${port}/gatewayz`,
+      DATABASE_CONNECT_TIMEOUT_MS: '1500',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -19,7 +19,10 @@ export interface MachineDescription {
 export function describeMachine(wrkVersion: string, pinned: boolean, loadAverage: number): MachineDescription {
   let cpuModel = 'unknown';
   try {
-    cpuModel = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? cpuModel;
+    cpuModel =
+      readFileSync('/proc/cpuinfo', 'utf8')
+        .match(/^model name\s*:\s*(.+)$/m)?.[1]
+        ?.trim() ?? cpuModel;
   } catch {
     // Not Linux: the model stays unknown, the rest still describes the machine.
   }

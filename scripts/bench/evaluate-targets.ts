@@ -44,7 +44,12 @@ export function evaluateTargets(modes: ModeResult[], chunkForwarding: ChunkForwa
   }
   for (const mode of modes) {
     const addedFirstByte = mode.streaming.added.firstByte.p50;
-    checks.push({ target: 'streaming at concurrency 16: added time to first byte (p50) ≤ 1 ms', mode: mode.mode.id, measured: milliseconds(addedFirstByte), met: addedFirstByte <= 1 });
+    checks.push({
+      target: 'streaming at concurrency 16: added time to first byte (p50) ≤ 1 ms',
+      mode: mode.mode.id,
+      measured: milliseconds(addedFirstByte),
+      met: addedFirstByte <= 1,
+    });
   }
 
   if (chunkForwarding) {

@@ -49,11 +49,13 @@ export async function measureMode(context: BenchContext, gateway: GatewayProcess
   const plain = benchRequests(simulatorUrl, gateway.url, gateway.key, false);
   const stream = benchRequests(simulatorUrl, gateway.url, gateway.key, true);
   await checkRequests(plain, stream);
-  const scripts = { direct: writeWrkScript(context.scriptDirectory, `${mode.id}-direct`, plain.direct), gateway: writeWrkScript(context.scriptDirectory, `${mode.id}-gateway`, plain.gateway) };
+  const scripts = {
+    direct: writeWrkScript(context.scriptDirectory, `${mode.id}-direct`, plain.direct),
+    gateway: writeWrkScript(context.scriptDirectory, `${mode.id}-gateway`, plain.gateway),
+  };
   const wrk = (side: keyof RequestPair, connections: number, seconds: number) =>
     runWrk({ url: plain[side].url, script: scripts[side], connections, seconds, ...load });
-  const probe = (side: keyof RequestPair, seconds: number) =>
-    runStreamProbe(context.root, { ...stream[side], concurrency: 16, seconds }, cpus.load);
+  const probe = (side: keyof RequestPair, seconds: number) => runStreamProbe(context.root, { ...stream[side], concurrency: 16, seconds }, cpus.load);
 
   const startKibibytes = readResidentKibibytes(gateway.pid);
   // Warm-up: the JIT, the connection pools and the key cache, on both paths and both sides.
@@ -63,9 +65,18 @@ export async function measureMode(context: BenchContext, gateway: GatewayProcess
   const afterWarmupKibibytes = readResidentKibibytes(gateway.pid);
 
   const seconds = options.measureSeconds;
-  const latencyRuns = await interleave(() => wrk('direct', 1, seconds), () => wrk('gateway', 1, seconds));
-  const throughputRuns = await interleave(() => wrk('direct', 64, seconds), () => wrk('gateway', 64, seconds));
-  const streamRuns = await interleave(() => probe('direct', seconds), () => probe('gateway', seconds));
+  const latencyRuns = await interleave(
+    () => wrk('direct', 1, seconds),
+    () => wrk('gateway', 1, seconds),
+  );
+  const throughputRuns = await interleave(
+    () => wrk('direct', 64, seconds),
+    () => wrk('gateway', 64, seconds),
+  );
+  const streamRuns = await interleave(
+    () => probe('direct', seconds),
+    () => probe('gateway', seconds),
+  );
   const afterRunKibibytes = readResidentKibibytes(gateway.pid);
 
   const latency = (runs: WrkRun[]): Percentiles => ({
@@ -100,7 +111,10 @@ export async function measureMode(context: BenchContext, gateway: GatewayProcess
       direct: directStream,
       gateway: gatewayStream,
       added: {
-        firstByte: { p50: round(gatewayStream.firstByte.p50 - directStream.firstByte.p50), p99: round(gatewayStream.firstByte.p99 - directStream.firstByte.p99) },
+        firstByte: {
+          p50: round(gatewayStream.firstByte.p50 - directStream.firstByte.p50),
+          p99: round(gatewayStream.firstByte.p99 - directStream.firstByte.p99),
+        },
         lastByte: { p50: round(gatewayStream.lastByte.p50 - directStream.lastByte.p50), p99: round(gatewayStream.lastByte.p99 - directStream.lastByte.p99) },
       },
       runs: streamRuns,

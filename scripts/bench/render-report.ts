@@ -71,7 +71,15 @@ export function renderReport(result: BenchResult): string {
     '',
     '## Concurrency 16, streaming: time to first and last byte (ms)',
     '',
-    row(['mode', 'direct first p50 / p99', 'gateway first p50 / p99', 'added first p50 / p99', 'direct last p50 / p99', 'gateway last p50 / p99', 'added last p50 / p99']),
+    row([
+      'mode',
+      'direct first p50 / p99',
+      'gateway first p50 / p99',
+      'added first p50 / p99',
+      'direct last p50 / p99',
+      'gateway last p50 / p99',
+      'added last p50 / p99',
+    ]),
     row(Array(7).fill('---')),
     ...result.modes.map(({ mode, streaming: { direct, gateway, added } }) =>
       row([

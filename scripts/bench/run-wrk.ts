@@ -65,7 +65,13 @@ export async function runWrk(options: { url: string; script: string; connections
     requests: field('requests'),
     seconds: round(seconds),
     requestsPerSecond: round(field('requests') / seconds),
-    latency: { p50: milliseconds('p50_us'), p90: milliseconds('p90_us'), p99: milliseconds('p99_us'), mean: milliseconds('mean_us'), max: milliseconds('max_us') },
+    latency: {
+      p50: milliseconds('p50_us'),
+      p90: milliseconds('p90_us'),
+      p99: milliseconds('p99_us'),
+      mean: milliseconds('mean_us'),
+      max: milliseconds('max_us'),
+    },
     socketErrors: field('socket_errors'),
   };
 }

@@ -51,9 +51,13 @@ export async function soak(context: BenchContext, simulatorUrl: string): Promise
       samples.push({ seconds: Math.round((Date.now() - started) / 1000), mebibytes: mebibytes(readResidentKibibytes(gateway.pid)) });
     }, options.soakSampleSeconds * 1000);
     // A little longer than sampled, so the last sample is taken under load.
-    const run = await runWrk({ url: request.url, script, connections: 64, seconds: loadSeconds + 2, ...(cpus.load === undefined ? {} : { cpu: cpus.load }) }).finally(
-      () => clearInterval(sampler),
-    );
+    const run = await runWrk({
+      url: request.url,
+      script,
+      connections: 64,
+      seconds: loadSeconds + 2,
+      ...(cpus.load === undefined ? {} : { cpu: cpus.load }),
+    }).finally(() => clearInterval(sampler));
     const minute = options.soakMeasuredSeconds / 3;
     const window = (from: number, to: number) => {
       const inside = samples.filter((sample) => sample.seconds > from && sample.seconds <= to).map((sample) => sample.mebibytes);

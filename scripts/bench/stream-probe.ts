@@ -40,23 +40,27 @@ interface Sample {
 function once(config: ProbeConfig, agent: Agent): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const outgoing = httpRequest(config.url, { method: 'POST', agent, headers: { ...config.headers, 'content-length': Buffer.byteLength(config.body) } }, (response) => {
-      let firstByte = Number.NaN;
-      let chunks = 0;
-      let tail = '';
-      response.on('data', (chunk: Buffer) => {
-        if (chunks === 0) firstByte = performance.now() - started;
-        chunks += 1;
-        tail = (tail + chunk.toString('utf8')).slice(-64);
-      });
-      response.on('end', () => {
-        const lastByte = performance.now() - started;
-        if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}`));
-        if (!tail.trimEnd().endsWith('data: [DONE]')) return reject(new Error('stream did not end with data: [DONE]'));
-        resolve({ firstByte, lastByte, chunks });
-      });
-      response.on('error', reject);
-    });
+    const outgoing = httpRequest(
+      config.url,
+      { method: 'POST', agent, headers: { ...config.headers, 'content-length': Buffer.byteLength(config.body) } },
+      (response) => {
+        let firstByte = Number.NaN;
+        let chunks = 0;
+        let tail = '';
+        response.on('data', (chunk: Buffer) => {
+          if (chunks === 0) firstByte = performance.now() - started;
+          chunks += 1;
+          tail = (tail + chunk.toString('utf8')).slice(-64);
+        });
+        response.on('end', () => {
+          const lastByte = performance.now() - started;
+          if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}`));
+          if (!tail.trimEnd().endsWith('data: [DONE]')) return reject(new Error('stream did not end with data: [DONE]'));
+          resolve({ firstByte, lastByte, chunks });
+        });
+        response.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(config.body);
   });

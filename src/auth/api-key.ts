@@ -19,11 +19,7 @@ export function displayPrefix(key: string): string {
   return key.slice(0, KEY_PREFIX.length + 6);
 }
 
-export type BearerParse =
-  | { kind: 'token'; token: string }
-  | { kind: 'missing' }
-  | { kind: 'wrong-scheme' }
-  | { kind: 'malformed' };
+export type BearerParse = { kind: 'token'; token: string } | { kind: 'missing' } | { kind: 'wrong-scheme' } | { kind: 'malformed' };
 
 /**
  * Reads `Authorization: Bearer <key>` strictly: the scheme is case-insensitive (RFC 9110) and

@@ -12,13 +12,14 @@ export interface CreatedApiKey {
   createdAt: Date;
 }
 
-export async function createApiKey(
-  db: Kysely<Database>,
-  input: { userId: string; scopes: Scope[]; name?: string | null },
-): Promise<CreatedApiKey> {
+export async function createApiKey(db: Kysely<Database>, input: { userId: string; scopes: Scope[]; name?: string | null }): Promise<CreatedApiKey> {
   const key = generateApiKey();
   return db.transaction().execute(async (transaction) => {
-    await transaction.insertInto('users').values({ id: input.userId }).onConflict((conflict) => conflict.doNothing()).execute();
+    await transaction
+      .insertInto('users')
+      .values({ id: input.userId })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
     const row = await transaction
       .insertInto('api_keys')
       .values({
@@ -57,6 +58,9 @@ export async function revokeApiKey(db: Kysely<Database>, id: string): Promise<st
 }
 
 export async function countApiKeys(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('api_keys').select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('api_keys')
+    .select((eb) => eb.fn.countAll<bigint>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }

@@ -75,8 +75,7 @@ export class KeyCache {
         cause: error,
       });
     }
-    const principal =
-      row && row.revoked_at === null ? { userId: row.user_id, apiKeyId: row.id, scopes: row.scopes as Scope[] } : undefined;
+    const principal = row && row.revoked_at === null ? { userId: row.user_id, apiKeyId: row.id, scopes: row.scopes as Scope[] } : undefined;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(keyHash, { principal, expiresAt: this.now() + (principal ? this.ttlMs : Math.min(this.ttlMs, 2_000)) });
     return principal;

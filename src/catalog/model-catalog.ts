@@ -183,7 +183,12 @@ export const defaultMappings: readonly { hubModelId: string; providerModelId: st
     taskType: 'text-classification',
     parameters: { candidate_labels: ['POSITIVE', 'NEGATIVE'] },
   },
-  { hubModelId: 'dslim/bert-base-NER', providerModelId: 'gpt-4o-mini', taskType: 'token-classification', parameters: { labels: ['PER', 'ORG', 'LOC', 'MISC'] } },
+  {
+    hubModelId: 'dslim/bert-base-NER',
+    providerModelId: 'gpt-4o-mini',
+    taskType: 'token-classification',
+    parameters: { labels: ['PER', 'ORG', 'LOC', 'MISC'] },
+  },
   { hubModelId: 'BAAI/bge-base-en-v1.5', providerModelId: 'bge-base-en-v1.5', taskType: 'embedding' },
   { hubModelId: 'black-forest-labs/FLUX.1-schnell', providerModelId: 'flux.1-schnell', taskType: 'image-generation' },
 ];

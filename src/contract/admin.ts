@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { scopeSchema } from './scopes.js';
 import { storedText } from './stored-text.js';
 
-const userId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, 'letters, digits and _.@- only, at most 64 characters');
+const userId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, 'letters, digits and _.@- only, at most 64 characters');
 
 export const createKeyInputSchema = z
   .object({

@@ -11,9 +11,7 @@ export const costRequestItemSchema = z.object({
   output_tokens: tokenCount,
 });
 
-export const costInputSchema = z
-  .object({ requests: z.array(costRequestItemSchema).min(1).max(1_000) })
-  .meta({ id: 'CostRequest' });
+export const costInputSchema = z.object({ requests: z.array(costRequestItemSchema).min(1).max(1_000) }).meta({ id: 'CostRequest' });
 
 export const costOutputSchema = z
   .object({
@@ -52,9 +50,7 @@ export const usageOutputSchema = z
   .meta({ id: 'UsageResponse' });
 
 /** HF's billing callback: https://huggingface.co/docs/inference-providers/register-as-a-provider */
-export const hfBillingInputSchema = z
-  .object({ requestIds: z.array(z.string().max(100)).max(10_000) })
-  .meta({ id: 'HfBillingRequest' });
+export const hfBillingInputSchema = z.object({ requestIds: z.array(z.string().max(100)).max(10_000) }).meta({ id: 'HfBillingRequest' });
 
 export const hfBillingOutputSchema = z
   .object({ requests: z.array(z.object({ requestId: z.string(), costNanoUsd: nanoUsd })) })

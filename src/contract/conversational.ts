@@ -18,9 +18,7 @@ export const conversationalInputSchema = z
   })
   .meta({ id: 'ConversationalRequest' });
 
-export const conversationSchema = z
-  .object({ past_user_inputs: z.array(z.string()), generated_responses: z.array(z.string()) })
-  .meta({ id: 'Conversation' });
+export const conversationSchema = z.object({ past_user_inputs: z.array(z.string()), generated_responses: z.array(z.string()) }).meta({ id: 'Conversation' });
 
 export const conversationalOutputSchema = z.object({ conversation: conversationSchema }).meta({ id: 'ConversationalResponse' });
 

@@ -50,9 +50,7 @@ export const mappingParametersSchema = z
 export const mapModelInputSchema = z
   .object({
     provider_model_id: storedText(200).min(1),
-    hub_model_id: z
-      .string()
-      .regex(/^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/, 'must be a Hub model id: namespace/name'),
+    hub_model_id: z.string().regex(/^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/, 'must be a Hub model id: namespace/name'),
     task_type: taskTypeSchema,
     parameters: mappingParametersSchema.optional(),
   })

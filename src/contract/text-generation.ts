@@ -10,9 +10,7 @@ export const textGenerationInputSchema = z
   })
   .meta({ id: 'TextGenerationRequest' });
 
-export const textGenerationOutputSchema = z
-  .object({ output: z.array(z.object({ generated_text: z.string() })) })
-  .meta({ id: 'TextGenerationResponse' });
+export const textGenerationOutputSchema = z.object({ output: z.array(z.object({ generated_text: z.string() })) }).meta({ id: 'TextGenerationResponse' });
 
 export type TextGenerationInput = z.infer<typeof textGenerationInputSchema>;
 export type TextGenerationOutput = z.infer<typeof textGenerationOutputSchema>;

@@ -10,12 +10,8 @@ const text = z.string().min(1);
 const taskParameters = generationParametersSchema;
 const common = { model: z.string().min(1).optional() };
 
-export const summarizationInputSchema = z
-  .object({ inputs: text, parameters: taskParameters.optional(), ...common })
-  .meta({ id: 'SummarizationRequest' });
-export const summarizationOutputSchema = z
-  .object({ output: z.object({ summary_text: z.string() }) })
-  .meta({ id: 'SummarizationResponse' });
+export const summarizationInputSchema = z.object({ inputs: text, parameters: taskParameters.optional(), ...common }).meta({ id: 'SummarizationRequest' });
+export const summarizationOutputSchema = z.object({ output: z.object({ summary_text: z.string() }) }).meta({ id: 'SummarizationResponse' });
 
 export const translationInputSchema = z
   .object({
@@ -29,9 +25,7 @@ export const translationInputSchema = z
     ...common,
   })
   .meta({ id: 'TranslationRequest' });
-export const translationOutputSchema = z
-  .object({ output: z.object({ translation_text: z.string() }) })
-  .meta({ id: 'TranslationResponse' });
+export const translationOutputSchema = z.object({ output: z.object({ translation_text: z.string() }) }).meta({ id: 'TranslationResponse' });
 
 export const questionAnsweringInputSchema = z
   .object({
@@ -84,9 +78,7 @@ export const entitySchema = z
     end: z.number().int(),
   })
   .meta({ id: 'Entity' });
-export const tokenClassificationOutputSchema = z
-  .object({ output: z.array(entitySchema) })
-  .meta({ id: 'TokenClassificationResponse' });
+export const tokenClassificationOutputSchema = z.object({ output: z.array(entitySchema) }).meta({ id: 'TokenClassificationResponse' });
 
 export type SummarizationInput = z.infer<typeof summarizationInputSchema>;
 export type TranslationInput = z.infer<typeof translationInputSchema>;

@@ -25,7 +25,10 @@ export interface LockHolder {
 
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
-  constructor(readonly dataDir: string, readonly holder: LockHolder) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
     super(
       `The data folder ${dataDir} is in use by process ${holder.pid}. PGlite cannot be opened by two processes ` +
         `(it would corrupt data). Stop that process, use another DATA_DIR, or set DATABASE_URL to a Postgres server.`,

@@ -13,7 +13,11 @@ describe('PGlite on its own thread (a data folder)', () => {
   it('answers Kysely like in-process PGlite: bigint, dates, arrays, errors, transactions', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir });
     await prepareDatabase(database.db);
-    const price = await database.db.selectFrom('prices').select(['id', 'input_nano_usd_per_million', 'effective_from']).where('model', '=', 'gpt-3.5-turbo').executeTakeFirstOrThrow();
+    const price = await database.db
+      .selectFrom('prices')
+      .select(['id', 'input_nano_usd_per_million', 'effective_from'])
+      .where('model', '=', 'gpt-3.5-turbo')
+      .executeTakeFirstOrThrow();
     expect(price.input_nano_usd_per_million).toBe(500_000_000n);
     expect(price.effective_from).toBeInstanceOf(Date);
 

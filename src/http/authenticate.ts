@@ -8,11 +8,7 @@ import type { GatewayServices } from '../trpc/gateway-services.js';
 const controlPrincipal: Principal = { userId: 'local-admin', apiKeyId: undefined, scopes: ['admin'] };
 
 /** 401 when the key is missing, unknown or revoked; 403 when it lacks every one of `scopes`. */
-export async function authenticate(
-  authorization: string | undefined,
-  scopes: readonly Scope[],
-  services: GatewayServices,
-): Promise<Principal> {
+export async function authenticate(authorization: string | undefined, scopes: readonly Scope[], services: GatewayServices): Promise<Principal> {
   const token = bearerTokenOf(authorization);
   const principal = isControlToken(token, services.controlToken) ? controlPrincipal : await services.keyCache.resolve(token);
   if (!principal) throw new GatewayError('unauthorized', 'Invalid API key', 'The API key is unknown or has been revoked.');

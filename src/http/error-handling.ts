@@ -47,7 +47,10 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
         : error;
   const response = toErrorResponse(mapped);
   if (response.status >= 500) request.log.error({ err: error }, 'request failed before routing');
-  void reply.code(response.status).headers({ 'Inference-Id': request.id, 'X-Request-Id': request.id, ...response.headers }).send(response.body);
+  void reply
+    .code(response.status)
+    .headers({ 'Inference-Id': request.id, 'X-Request-Id': request.id, ...response.headers })
+    .send(response.body);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -68,7 +71,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (allowed.length > 0) {
       const error = new GatewayError('method_not_allowed', 'Method not allowed', `${path} accepts ${allowed.join(', ')}, not ${request.method}.`);
       const response = toErrorResponse(error);
-      return reply.code(405).headers({ ...response.headers, Allow: allowed.join(', ') }).send(response.body);
+      return reply
+        .code(405)
+        .headers({ ...response.headers, Allow: allowed.join(', ') })
+        .send(response.body);
     }
     const error = new GatewayError('not_found', 'Not found', `No route for ${request.method} ${path}.`);
     const response = toErrorResponse(error);

@@ -25,7 +25,12 @@ export function createMetrics(sources: {
   collectDefaultMetrics({ register: registry, prefix: 'gatewayz_' });
   const metrics: GatewayMetrics = {
     registry,
-    requests: new Counter({ name: 'gatewayz_requests_total', help: 'HTTP requests by route template and status.', labelNames: ['route', 'method', 'status'], registers: [registry] }),
+    requests: new Counter({
+      name: 'gatewayz_requests_total',
+      help: 'HTTP requests by route template and status.',
+      labelNames: ['route', 'method', 'status'],
+      registers: [registry],
+    }),
     requestSeconds: new Histogram({
       name: 'gatewayz_request_duration_seconds',
       help: 'Time to the end of the response (streams: to the last event).',
@@ -33,7 +38,12 @@ export function createMetrics(sources: {
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [registry],
     }),
-    upstreamAttempts: new Counter({ name: 'gatewayz_upstream_attempts_total', help: 'Upstream attempts by provider and outcome (success, retryable, error).', labelNames: ['provider', 'outcome'], registers: [registry] }),
+    upstreamAttempts: new Counter({
+      name: 'gatewayz_upstream_attempts_total',
+      help: 'Upstream attempts by provider and outcome (success, retryable, error).',
+      labelNames: ['provider', 'outcome'],
+      registers: [registry],
+    }),
   };
   new Gauge({
     name: 'gatewayz_ledger_pending_rows',

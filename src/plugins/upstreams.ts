@@ -10,7 +10,11 @@ import { createSimulatorServer } from '../simulator/server.js';
  * provider, plus the built-in simulator when it is to answer (no provider key outside
  * production, or SIMULATOR=on). The app owns them: their pools (and the simulator) close with it.
  */
-export async function registerUpstreams(app: FastifyInstance, config: Config, given: readonly ProviderAdapter[] | undefined): Promise<ReadonlyMap<string, ProviderAdapter>> {
+export async function registerUpstreams(
+  app: FastifyInstance,
+  config: Config,
+  given: readonly ProviderAdapter[] | undefined,
+): Promise<ReadonlyMap<string, ProviderAdapter>> {
   const adapters = new Map<string, ProviderAdapter>();
   app.addHook('onClose', async () => {
     await Promise.all([...adapters.values()].map((adapter) => adapter.close?.()));

@@ -28,12 +28,7 @@ export function classifyFailure(error: unknown, provider: string, signal: AbortS
 }
 
 /** A non-2xx answer. */
-export function httpFailure(
-  provider: string,
-  status: number,
-  retryAfter: string | string[] | undefined,
-  bodyText: string,
-): UpstreamError {
+export function httpFailure(provider: string, status: number, retryAfter: string | string[] | undefined, bodyText: string): UpstreamError {
   const upstreamMessage = readErrorMessage(bodyText);
   const retryAfterMs = parseRetryAfter(retryAfter);
   return new UpstreamError({

@@ -70,7 +70,10 @@ async function failureOf(adapter: ProviderAdapter, definition: ProviderDefinitio
   const call = definition.capabilities.includes('chat')
     ? adapter.chat(chatRequest('some-model'), callOptions())
     : adapter.generateImage!({ model: 'owner/model', prompt: 'a lighthouse' }, callOptions());
-  const error = await call.then(() => undefined, (reason: unknown) => reason);
+  const error = await call.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(UpstreamError);
   return error as UpstreamError;
 }
@@ -132,7 +135,7 @@ describe('scrubCredentials', () => {
     expect(scrubCredentials('abc is not a key')).toBe('abc is not a key');
   });
 
-  it("keeps a cause that names no credential as it is, and copies one that does, code included", () => {
+  it('keeps a cause that names no credential as it is, and copies one that does, code included', () => {
     const key = secret();
     registerCredential(key);
     const clean = new Error('ECONNREFUSED');

@@ -15,21 +15,26 @@ describe('the provider table', () => {
     expect(providerIds).toEqual(expect.arrayContaining(['hf-inference', 'replicate', 'fal-ai', 'openai-compatible']));
   });
 
-  it.each(definitions.map((definition) => [definition.id, definition] as const))('%s: configured and built from its own setting alone', async (id, definition) => {
-    const environment = onlyItsSetting(definition);
-    expect(configuredProviders(environment)).toEqual([id]);
-    const adapters = createConfiguredAdapters(environment);
-    expect([...adapters.keys()]).toEqual([id]);
-    const adapter = adapters.get(definition.id as never)!;
-    expect(adapter.id).toBe(id);
-    // The table's capabilities are what the adapter really offers, so routing never picks a provider for a task it lacks.
-    expect(typeof adapter.embed === 'function').toBe(definition.capabilities.includes('embeddings'));
-    expect(typeof adapter.generateImage === 'function').toBe(definition.capabilities.includes('images'));
-    await adapter.close?.();
-  });
+  it.each(definitions.map((definition) => [definition.id, definition] as const))(
+    '%s: configured and built from its own setting alone',
+    async (id, definition) => {
+      const environment = onlyItsSetting(definition);
+      expect(configuredProviders(environment)).toEqual([id]);
+      const adapters = createConfiguredAdapters(environment);
+      expect([...adapters.keys()]).toEqual([id]);
+      const adapter = adapters.get(definition.id as never)!;
+      expect(adapter.id).toBe(id);
+      // The table's capabilities are what the adapter really offers, so routing never picks a provider for a task it lacks.
+      expect(typeof adapter.embed === 'function').toBe(definition.capabilities.includes('embeddings'));
+      expect(typeof adapter.generateImage === 'function').toBe(definition.capabilities.includes('images'));
+      await adapter.close?.();
+    },
+  );
 
   it('configures nothing from base URLs of keyed providers, or from empty values', () => {
-    const urls = Object.fromEntries(definitions.filter((definition) => definition.configuredBy === 'apiKey').map((definition) => [baseUrlVariable(definition), 'http://127.0.0.1:1/v1']));
+    const urls = Object.fromEntries(
+      definitions.filter((definition) => definition.configuredBy === 'apiKey').map((definition) => [baseUrlVariable(definition), 'http://127.0.0.1:1/v1']),
+    );
     expect(configuredProviders(urls)).toEqual([]);
     expect(configuredProviders({ OPENROUTER_API_KEY: '' })).toEqual([]);
   });
@@ -40,7 +45,9 @@ describe('the provider table', () => {
       expect(providerEnvironmentShape).toHaveProperty(apiKeyVariable(definition));
       expect(parsed[baseUrlVariable(definition) as keyof typeof parsed]).toBe(definition.defaultBaseUrl);
     }
-    expect(Object.keys(providerEnvironmentShape)).toEqual(expect.arrayContaining(['PORTKEY_PROVIDER', 'PORTKEY_VIRTUAL_KEY', 'PORTKEY_PROVIDER_API_KEY', 'FAL_AI_API_KEY']));
+    expect(Object.keys(providerEnvironmentShape)).toEqual(
+      expect.arrayContaining(['PORTKEY_PROVIDER', 'PORTKEY_VIRTUAL_KEY', 'PORTKEY_PROVIDER_API_KEY', 'FAL_AI_API_KEY']),
+    );
   });
 
   it('passes Portkey its extra variables', async () => {

@@ -73,5 +73,10 @@ function createProviderAdapter(
 ): ProviderAdapter | undefined {
   if (!isConfigured(definition, environment)) return undefined;
   const extras = Object.fromEntries(Object.keys(definition.extraEnv ?? {}).map((name) => [name, read(environment, name)]));
-  return definition.create({ apiKey: read(environment, apiKeyVariable(definition)) ?? '', baseUrl: read(environment, baseUrlVariable(definition)), extras, headers });
+  return definition.create({
+    apiKey: read(environment, apiKeyVariable(definition)) ?? '',
+    baseUrl: read(environment, baseUrlVariable(definition)),
+    extras,
+    headers,
+  });
 }

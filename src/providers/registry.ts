@@ -87,10 +87,28 @@ export const providerTable = [
       }),
   },
   { id: 'featherless-ai', defaultBaseUrl: featherlessAIBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createFeatherlessAIAdapter) },
-  { id: 'together', defaultBaseUrl: togetherBaseUrl, capabilities: ['chat', 'embeddings', 'images'], configuredBy: 'apiKey', create: keyed(createTogetherAdapter) },
-  { id: 'fireworks-ai', defaultBaseUrl: fireworksAIBaseUrl, capabilities: ['chat', 'embeddings'], configuredBy: 'apiKey', create: keyed(createFireworksAIAdapter) },
+  {
+    id: 'together',
+    defaultBaseUrl: togetherBaseUrl,
+    capabilities: ['chat', 'embeddings', 'images'],
+    configuredBy: 'apiKey',
+    create: keyed(createTogetherAdapter),
+  },
+  {
+    id: 'fireworks-ai',
+    defaultBaseUrl: fireworksAIBaseUrl,
+    capabilities: ['chat', 'embeddings'],
+    configuredBy: 'apiKey',
+    create: keyed(createFireworksAIAdapter),
+  },
   { id: 'groq', defaultBaseUrl: groqBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createGroqAdapter) },
-  { id: 'deepinfra', defaultBaseUrl: deepInfraBaseUrl, capabilities: ['chat', 'embeddings', 'images'], configuredBy: 'apiKey', create: keyed(createDeepInfraAdapter) },
+  {
+    id: 'deepinfra',
+    defaultBaseUrl: deepInfraBaseUrl,
+    capabilities: ['chat', 'embeddings', 'images'],
+    configuredBy: 'apiKey',
+    create: keyed(createDeepInfraAdapter),
+  },
   { id: 'novita', defaultBaseUrl: novitaBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createNovitaAdapter) },
   { id: 'cerebras', defaultBaseUrl: cerebrasBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createCerebrasAdapter) },
   { id: 'nscale', defaultBaseUrl: nscaleBaseUrl, capabilities: ['chat', 'images'], configuredBy: 'apiKey', create: keyed(createNscaleAdapter) },
@@ -101,7 +119,13 @@ export const providerTable = [
   { id: 'anthropic', defaultBaseUrl: anthropicBaseUrl, capabilities: ['chat'], configuredBy: 'apiKey', create: keyed(createAnthropicAdapter) },
   { id: 'google', defaultBaseUrl: googleBaseUrl, capabilities: ['chat', 'embeddings'], configuredBy: 'apiKey', create: keyed(createGoogleAdapter) },
   { id: 'cohere', defaultBaseUrl: cohereBaseUrl, capabilities: ['chat', 'embeddings'], configuredBy: 'apiKey', create: keyed(createCohereAdapter) },
-  { id: 'hf-inference', defaultBaseUrl: hfInferenceBaseUrl, capabilities: ['chat', 'embeddings', 'images'], configuredBy: 'apiKey', create: keyed(createHfInferenceAdapter) },
+  {
+    id: 'hf-inference',
+    defaultBaseUrl: hfInferenceBaseUrl,
+    capabilities: ['chat', 'embeddings', 'images'],
+    configuredBy: 'apiKey',
+    create: keyed(createHfInferenceAdapter),
+  },
   { id: 'replicate', defaultBaseUrl: replicateBaseUrl, capabilities: ['images'], configuredBy: 'apiKey', create: keyed(createReplicateAdapter) },
   { id: 'fal-ai', defaultBaseUrl: falBaseUrl, capabilities: ['images'], configuredBy: 'apiKey', create: keyed(createFalAdapter) },
   {
@@ -110,8 +134,7 @@ export const providerTable = [
     defaultBaseUrl: undefined,
     capabilities: ['chat'],
     configuredBy: 'baseUrl',
-    create: (settings: ProviderSettings) =>
-      createSelfHostedAdapter({ baseUrl: settings.baseUrl ?? '', apiKey: settings.apiKey, headers: settings.headers }),
+    create: (settings: ProviderSettings) => createSelfHostedAdapter({ baseUrl: settings.baseUrl ?? '', apiKey: settings.apiKey, headers: settings.headers }),
   },
 ] as const satisfies readonly ProviderDefinition[];
 

@@ -40,9 +40,7 @@ describe('createSseParser', () => {
   });
 
   it('joins multi-line data with newlines and strips only one leading space', () => {
-    expect(parseAll(['data: line one\ndata:line two\ndata:  indented\n\n'])).toEqual([
-      { event: 'message', data: 'line one\nline two\n indented' },
-    ]);
+    expect(parseAll(['data: line one\ndata:line two\ndata:  indented\n\n'])).toEqual([{ event: 'message', data: 'line one\nline two\n indented' }]);
   });
 
   it('keeps id and retry fields and drops events without data', () => {
@@ -55,9 +53,7 @@ describe('createSseParser', () => {
   it('decodes a UTF-8 character split across byte chunks', () => {
     const bytes = new TextEncoder().encode('data: héllo 🌍\n\n');
     const emoji = bytes.indexOf(0xf0);
-    expect(parseAll([bytes.slice(0, 8), bytes.slice(8, emoji + 2), bytes.slice(emoji + 2)])).toEqual([
-      { event: 'message', data: 'héllo 🌍' },
-    ]);
+    expect(parseAll([bytes.slice(0, 8), bytes.slice(8, emoji + 2), bytes.slice(emoji + 2)])).toEqual([{ event: 'message', data: 'héllo 🌍' }]);
   });
 
   it('strips a byte-order mark at the start of the stream', () => {

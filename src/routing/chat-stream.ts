@@ -91,7 +91,8 @@ async function nextEvent(events: AsyncIterator<StreamEvent>): Promise<IteratorRe
   try {
     return await events.next();
   } catch (error) {
-    const upstream = error instanceof UpstreamError ? error : new UpstreamError({ provider: 'unknown', kind: 'protocol', message: 'Stream failed', cause: error });
+    const upstream =
+      error instanceof UpstreamError ? error : new UpstreamError({ provider: 'unknown', kind: 'protocol', message: 'Stream failed', cause: error });
     return { done: false, value: { type: 'error', error: upstream } };
   }
 }

@@ -37,7 +37,10 @@ const call = (modelName: string | undefined = MODEL): ChatCall => ({
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<GatewayError> {
-  const error = await promise.then(() => undefined, (failure: unknown) => failure);
+  const error = await promise.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
   expect(error).toBeInstanceOf(GatewayError);
   return error as GatewayError;
 }
@@ -80,7 +83,14 @@ describe('attempts and fallback', () => {
     expect(groq.requests).toHaveLength(1);
     expect(completed).toMatchObject({ provider: 'groq', result: { text: 'from groq' } });
     expect(completed.costNanoUsd).toBeGreaterThan(0n);
-    expect(await rowOf(context.inferenceId)).toMatchObject({ provider: 'groq', status: 'success', http_status: 200, input_tokens: 100, output_tokens: 50, cost_nano_usd: completed.costNanoUsd });
+    expect(await rowOf(context.inferenceId)).toMatchObject({
+      provider: 'groq',
+      status: 'success',
+      http_status: 200,
+      input_tokens: 100,
+      output_tokens: 50,
+      cost_nano_usd: completed.costNanoUsd,
+    });
   });
 
   it('returns a non-retryable 400 at once, without trying another provider, recorded at cost 0', async () => {

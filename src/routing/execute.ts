@@ -109,9 +109,14 @@ function invoke<C extends Call>(context: CallContext, call: C, resolved: Resolve
   }
 }
 
-
 /** One streaming attempt: start the upstream stream and wait for its first event, within the first-token deadline. */
-async function openStream(context: CallContext, call: ChatCall, resolved: ResolvedModel, candidate: Candidate, deadline: AttemptDeadline): Promise<OpenedStream> {
+async function openStream(
+  context: CallContext,
+  call: ChatCall,
+  resolved: ResolvedModel,
+  candidate: Candidate,
+  deadline: AttemptDeadline,
+): Promise<OpenedStream> {
   const { firstTokenTimeoutMs } = context.services;
   const cancelFirstTokenDeadline = deadline.within(firstTokenTimeoutMs, `no first token within ${seconds(firstTokenTimeoutMs)}`);
   const request = call.request(targetOf(resolved, candidate));

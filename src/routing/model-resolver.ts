@@ -53,10 +53,7 @@ export class ModelResolver {
     if (slash <= 0) return undefined;
     const provider = target.slice(0, slash);
     const providerModel = target.slice(slash + 1);
-    const model =
-      provider === 'simulator'
-        ? this.catalogById.get(providerModel)
-        : this.catalog.find((entry) => entry.providers[provider] === providerModel);
+    const model = provider === 'simulator' ? this.catalogById.get(providerModel) : this.catalog.find((entry) => entry.providers[provider] === providerModel);
     return model && { model, mapping, pinnedProvider: provider };
   }
 

@@ -30,8 +30,7 @@ export function toClientError(error: unknown, options: { midStream?: boolean } =
     return new GatewayError('invalid_request', 'Upstream rejected the request', `Provider ${error.provider} answered ${status}${detail}`);
   }
   if (status === 429) {
-    const retryAfter: Record<string, string> =
-      error.retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) };
+    const retryAfter: Record<string, string> = error.retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) };
     return new GatewayError('rate_limited', 'Upstream rate limit', `Provider ${error.provider} is rate limiting${detail}`, { headers: retryAfter });
   }
   return new GatewayError('upstream_error', 'Upstream error', `Provider ${error.provider} answered ${status}${detail}`);

@@ -28,7 +28,11 @@ describe('simulator: POST /v1/embeddings', () => {
     const body = await json(post('/embeddings', { model: 'sim-embed', input }, auth));
 
     expect(body).toMatchObject({ object: 'list', model: 'sim-embed', usage: { prompt_tokens: 18, total_tokens: 18 } });
-    expect(body.data.map((item: any) => [item.object, item.index])).toEqual([['embedding', 0], ['embedding', 1], ['embedding', 2]]);
+    expect(body.data.map((item: any) => [item.object, item.index])).toEqual([
+      ['embedding', 0],
+      ['embedding', 1],
+      ['embedding', 2],
+    ]);
     const [cat, otherCat, revenue] = body.data.map((item: any) => item.embedding as number[]);
     expect(cat).toHaveLength(384);
     for (const vector of [cat, otherCat, revenue]) expect(norm(vector!)).toBeCloseTo(1, 5);
@@ -107,7 +111,13 @@ describe('simulator: POST /v1/images/generations', () => {
   });
 
   it('rejects a missing prompt, oversized images and unknown formats', async () => {
-    for (const body of [{}, { prompt: 'x', size: '2048x2048' }, { prompt: 'x', size: 'big' }, { prompt: 'x', n: 11 }, { prompt: 'x', response_format: 'base64' }]) {
+    for (const body of [
+      {},
+      { prompt: 'x', size: '2048x2048' },
+      { prompt: 'x', size: 'big' },
+      { prompt: 'x', n: 11 },
+      { prompt: 'x', response_format: 'base64' },
+    ]) {
       const response = await post('/images/generations', { model: 'm', ...body }, auth);
       expect(response.status).toBe(400);
       expect((await json(response)).error.type).toBe('invalid_request_error');

@@ -12,7 +12,13 @@ const MAX_INPUTS = 2048;
 const MAX_DIMENSIONS = 3072;
 
 /** OpenAI's `POST /v1/embeddings`, with deterministic vectors (see `embedText`). */
-export function answerEmbeddings(payload: Record<string, unknown>, model: string, response: ServerResponse, controls: FaultControls, invalid: InvalidParameter): void {
+export function answerEmbeddings(
+  payload: Record<string, unknown>,
+  model: string,
+  response: ServerResponse,
+  controls: FaultControls,
+  invalid: InvalidParameter,
+): void {
   const inputs = readInputs(payload.input);
   if (typeof inputs === 'string') return invalid(inputs, 'input', inputs.startsWith('Missing') ? 'missing_required_parameter' : 'invalid_value');
   const format = payload.encoding_format ?? 'float';

@@ -60,7 +60,12 @@ export function createImagesRoute(fallbackOrigin: () => string): ImagesRoute {
         return format === 'url' ? { url: `${origin}${IMAGE_FILE_PREFIX}${store(png)}.png` } : { b64_json: png.toString('base64') };
       });
       const promptTokens = countWords(payload.prompt);
-      const usage = { total_tokens: promptTokens, input_tokens: promptTokens, output_tokens: 0, input_tokens_details: { text_tokens: promptTokens, image_tokens: 0 } };
+      const usage = {
+        total_tokens: promptTokens,
+        input_tokens: promptTokens,
+        output_tokens: 0,
+        input_tokens_details: { text_tokens: promptTokens, image_tokens: 0 },
+      };
       const body = { created: Math.floor(Date.now() / 1000), data, size: `${size.width}x${size.height}`, output_format: 'png', usage };
       sendJson(response, 200, JSON.stringify(body), controls);
     },

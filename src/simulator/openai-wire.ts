@@ -21,9 +21,7 @@ export function chatCompletionBody(identity: ResponseIdentity, answer: Simulated
   const message: Record<string, unknown> = { role: 'assistant', content: answer.content, refusal: null };
   if (answer.toolCall !== undefined) {
     message.content = null;
-    message.tool_calls = [
-      { id: answer.toolCall.id, type: 'function', function: { name: answer.toolCall.name, arguments: answer.toolCall.arguments } },
-    ];
+    message.tool_calls = [{ id: answer.toolCall.id, type: 'function', function: { name: answer.toolCall.name, arguments: answer.toolCall.arguments } }];
   }
   return JSON.stringify({
     id: identity.id,
@@ -80,9 +78,7 @@ export function textCompletionBody(identity: ResponseIdentity, answer: Simulated
 export function textCompletionEvents(identity: ResponseIdentity, answer: SimulatedAnswer, pieces: number, includeUsage: boolean): string[] {
   const head = { id: identity.id, object: 'text_completion', created: identity.created, model: identity.model, system_fingerprint: null };
   const event = (body: Record<string, unknown>) => `data: ${JSON.stringify({ ...head, ...body })}\n\n`;
-  const events = split(answer.content, pieces).map((text) =>
-    event({ choices: [{ text, index: 0, logprobs: null, finish_reason: null }] }),
-  );
+  const events = split(answer.content, pieces).map((text) => event({ choices: [{ text, index: 0, logprobs: null, finish_reason: null }] }));
   events.push(event({ choices: [{ text: '', index: 0, logprobs: null, finish_reason: answer.finishReason }] }));
   if (includeUsage) events.push(event({ choices: [], usage: usageObject(answer) }));
   events.push('data: [DONE]\n\n');

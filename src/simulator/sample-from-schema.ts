@@ -110,7 +110,10 @@ function sampleString(schema: Record<string, unknown>, propertyName: string, quo
   if (quotes && quotes.words.length > 0 && /answer|text|quote|span|entity|word/i.test(propertyName)) {
     const start = quotes.cursor % quotes.words.length;
     quotes.cursor += 2;
-    return quotes.words.slice(start, start + 2).join(' ').replace(/[.,;:!?]+$/, '');
+    return quotes.words
+      .slice(start, start + 2)
+      .join(' ')
+      .replace(/[.,;:!?]+$/, '');
   }
   const byFormat = typeof schema.format === 'string' ? FORMAT_SAMPLES[schema.format] : undefined;
   let value = byFormat ?? NAMED_SAMPLES.find(([pattern]) => pattern.test(propertyName))?.[1] ?? `sample ${propertyName || 'text'}`;

@@ -51,7 +51,9 @@ describe('simulator: request errors in OpenAI error shape', () => {
     await guarded.close();
 
     expect(missing.status).toBe(401);
-    expect(await json(missing)).toEqual({ error: { message: "You didn't provide an API key.", type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+    expect(await json(missing)).toEqual({
+      error: { message: "You didn't provide an API key.", type: 'invalid_request_error', param: null, code: 'invalid_api_key' },
+    });
     expect(wrong.status).toBe(401);
     expect(JSON.stringify(await json(wrong))).not.toContain('sk-wrong-key-123');
     expect(right.status).toBe(200);
@@ -145,7 +147,10 @@ describe('simulator: fault controls', () => {
 
   it('puts one event that is not JSON mid-stream with malformed-sse', async () => {
     const text = await (await post(stream, { 'x-simulator-fail': 'malformed-sse' })).text();
-    const payloads = text.split('\n\n').filter(Boolean).map((event) => event.replace(/^data: /, ''));
+    const payloads = text
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event) => event.replace(/^data: /, ''));
     const unreadable = payloads.filter((payload) => {
       try {
         JSON.parse(payload);

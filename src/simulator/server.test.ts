@@ -18,7 +18,10 @@ function post(path: string, body: unknown, headers: Record<string, string> = {},
 
 /** The `data:` payloads of an SSE body; the simulator writes one line per event. */
 function dataOf(body: string): string[] {
-  return body.split('\n\n').filter(Boolean).map((event) => event.replace(/^data: /, ''));
+  return body
+    .split('\n\n')
+    .filter(Boolean)
+    .map((event) => event.replace(/^data: /, ''));
 }
 
 interface Chunk {
@@ -100,7 +103,21 @@ describe('simulator: chat completions', () => {
 
   it('calls a tool the user names, streams it too, and obeys tool_choice', async () => {
     const tools = [
-      { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] }, days: { type: 'integer', minimum: 1, maximum: 7 } }, required: ['city'] } } },
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          parameters: {
+            type: 'object',
+            properties: {
+              city: { type: 'string' },
+              unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
+              days: { type: 'integer', minimum: 1, maximum: 7 },
+            },
+            required: ['city'],
+          },
+        },
+      },
       { type: 'function', function: { name: 'send_email', parameters: { type: 'object', properties: { to: { type: 'string', format: 'email' } } } } },
     ];
     const ask = (content: string, extra: Record<string, unknown> = {}) =>
@@ -118,9 +135,13 @@ describe('simulator: chat completions', () => {
     const forced = await ask('Just chat', { tool_choice: { type: 'function', function: { name: 'send_email' } } });
     expect(JSON.parse(forced.choices[0].message.tool_calls[0].function.arguments)).toEqual({ to: 'ada@example.com' });
 
-    const streamed = dataOf(await (await post('/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'get_weather please' }], tools, stream: true })).text());
+    const streamed = dataOf(
+      await (await post('/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'get_weather please' }], tools, stream: true })).text(),
+    );
     const deltas = streamed.slice(0, -1).map((event) => JSON.parse(event) as Chunk);
-    const argumentsText = deltas.map((chunk) => (chunk.choices[0]?.delta.tool_calls as Array<{ function: { arguments: string } }> | undefined)?.[0]?.function.arguments ?? '').join('');
+    const argumentsText = deltas
+      .map((chunk) => (chunk.choices[0]?.delta.tool_calls as Array<{ function: { arguments: string } }> | undefined)?.[0]?.function.arguments ?? '')
+      .join('');
     expect(JSON.parse(argumentsText)).toEqual({ city: 'Paris', unit: 'celsius', days: 3 });
     expect(deltas.at(-1)?.choices[0]?.finish_reason).toBe('tool_calls');
   });

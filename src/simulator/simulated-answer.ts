@@ -35,7 +35,12 @@ export function answerChat(body: Record<string, unknown>, defaultTokens: number)
     const answer = fitJson(JSON.stringify(sampleFromSchema(tool.parameters)), limit, promptTokens);
     toolCallCounter += 1;
     const id = `call_sim${toolCallCounter.toString(36).padStart(16, '0')}`;
-    return { ...answer, content: '', toolCall: { id, name: tool.name, arguments: answer.content }, finishReason: answer.finishReason === 'length' ? 'length' : 'tool_calls' };
+    return {
+      ...answer,
+      content: '',
+      toolCall: { id, name: tool.name, arguments: answer.content },
+      finishReason: answer.finishReason === 'length' ? 'length' : 'tool_calls',
+    };
   }
   const format = isRecord(body.response_format) ? body.response_format : undefined;
   if (format?.type === 'json_schema') {
@@ -65,7 +70,10 @@ export function answerText(prompt: string, promptTokens: number, limit: number |
 }
 
 function headline(prompt: string): string[] {
-  const promptWords = prompt.split(/\s+/).filter((word) => word.length > 0).slice(0, HEADLINE_PROMPT_WORDS);
+  const promptWords = prompt
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .slice(0, HEADLINE_PROMPT_WORDS);
   if (promptWords.length === 0) return ['Simulated', 'answer:'];
   promptWords[promptWords.length - 1] += ':';
   return ['Simulated', 'answer', 'about', ...promptWords];

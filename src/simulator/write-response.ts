@@ -12,7 +12,14 @@ export function sendJson(response: ServerResponse, status: number, body: string,
 }
 
 /** Any whole body (JSON text, PNG bytes) with `content-length`, cut short by `reset-mid-stream`. */
-export function sendBody(response: ServerResponse, status: number, contentType: string, body: string | Buffer, controls: FaultControls, retryAfter?: string): void {
+export function sendBody(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  controls: FaultControls,
+  retryAfter?: string,
+): void {
   const headers = ['content-type', contentType, 'content-length', String(Buffer.byteLength(body))];
   if (retryAfter !== undefined) headers.push('retry-after', retryAfter);
   response.writeHead(status, headers);

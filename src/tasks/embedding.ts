@@ -5,7 +5,12 @@ import type { TaskDefinition } from './task-definition.js';
 
 /** An embeddings call through the providers' own embeddings APIs; `/v1/embeddings` builds the same. */
 export function embedCall(modelName: string | undefined, inputs: string[], dimensions: number | undefined): EmbedCall {
-  return { operation: 'embed', task: 'embedding', modelName, request: (target) => ({ model: target.providerModel, inputs, ...(dimensions ? { dimensions } : {}) }) };
+  return {
+    operation: 'embed',
+    task: 'embedding',
+    modelName,
+    request: (target) => ({ model: target.providerModel, inputs, ...(dimensions ? { dimensions } : {}) }),
+  };
 }
 
 export const embeddingTask: TaskDefinition<EmbeddingInput, EmbeddingOutput> = {

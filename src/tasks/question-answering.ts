@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { questionAnsweringInputSchema, questionAnsweringOutputSchema, type QuestionAnsweringInput, type QuestionAnsweringOutput } from '../contract/text-tasks.js';
+import {
+  questionAnsweringInputSchema,
+  questionAnsweringOutputSchema,
+  type QuestionAnsweringInput,
+  type QuestionAnsweringOutput,
+} from '../contract/text-tasks.js';
 import { GatewayError } from '../errors.js';
 import { completeStructured, instructed } from './structured-chat.js';
 import { locate } from './text-spans.js';
@@ -27,7 +32,12 @@ export const questionAnsweringTask: TaskDefinition<QuestionAnsweringInput, Quest
     const { question, context: passage } = input.inputs;
     // The question, then the context, as two paragraphs; the instruction says which is which.
     const prompt = `${question}\n\n${passage}`;
-    const spec = { task: 'question-answering' as const, modelName: input.model ?? input.parameters?.model, messages: instructed(instruction, prompt), parameters: input.parameters };
+    const spec = {
+      task: 'question-answering' as const,
+      modelName: input.model ?? input.parameters?.model,
+      messages: instructed(instruction, prompt),
+      parameters: input.parameters,
+    };
     return completeStructured(context, spec, {
       name: 'extractive_answer',
       schema: answerSchema,

@@ -13,7 +13,12 @@ export const summarizationTask: TaskDefinition<SummarizationInput, Summarization
   outputSchema: summarizationOutputSchema,
   fromRun: (run) => ({ inputs: run.inputs, parameters: run.parameters, model: run.model }),
   async complete(context, input) {
-    const call = chatCall({ task: 'summarization', modelName: input.model ?? input.parameters?.model, messages: instructed(instruction, input.inputs), parameters: input.parameters });
+    const call = chatCall({
+      task: 'summarization',
+      modelName: input.model ?? input.parameters?.model,
+      messages: instructed(instruction, input.inputs),
+      parameters: input.parameters,
+    });
     const { result } = await execute(context, call);
     return { output: { summary_text: result.text.trim() } };
   },

@@ -35,7 +35,11 @@ describe('text tasks on chat models', () => {
   });
 
   it('conversational replays the history as alternating turns and extends it with the reply', async () => {
-    const { output, upstream } = await run('conversational', { text: 'And AI?', past_user_inputs: ['Hi'], generated_responses: ['Hello!'] }, { answer: 'AI is...' });
+    const { output, upstream } = await run(
+      'conversational',
+      { text: 'And AI?', past_user_inputs: ['Hi'], generated_responses: ['Hello!'] },
+      { answer: 'AI is...' },
+    );
     expect(upstream.requests[0]!.messages.map((message) => [message.role, message.content])).toEqual([
       ['user', 'Hi'],
       ['assistant', 'Hello!'],
@@ -58,16 +62,28 @@ describe('text tasks on chat models', () => {
 
   it('question-answering answers a real span with its offsets, and a quote outside the context is a 422 that is not billed', async () => {
     const context = 'My name is Clara and I live in Berkeley.';
-    const found = await run('question-answering', { inputs: { question: 'Where do I live?', context } }, json({ found: true, answer: 'berkeley', confidence: 0.9 }));
+    const found = await run(
+      'question-answering',
+      { inputs: { question: 'Where do I live?', context } },
+      json({ found: true, answer: 'berkeley', confidence: 0.9 }),
+    );
     expect(await found.output).toEqual({ output: { answer: 'Berkeley', score: 0.9, start: 31, end: 39 } });
     expect(found.upstream.requests[0]!.responseFormat).toMatchObject({ type: 'json_schema', strict: true });
-    const invented = await run('question-answering', { inputs: { question: 'Where do I live?', context } }, json({ found: true, answer: 'Paris', confidence: 0.9 }));
+    const invented = await run(
+      'question-answering',
+      { inputs: { question: 'Where do I live?', context } },
+      json({ found: true, answer: 'Paris', confidence: 0.9 }),
+    );
     await expect(invented.output).rejects.toMatchObject({ status: 422 });
     expect(await invented.row()).toMatchObject({ status: 'error', http_status: 422, cost_nano_usd: 0n });
   });
 
   it('text-classification normalizes the stated probabilities to sum to 1, sorted, honouring top_k', async () => {
-    const { output } = await run('text-classification', { inputs: 'I love it', parameters: { top_k: 1 } }, json({ probabilities: { POSITIVE: 0.5, NEGATIVE: 0.125 } }));
+    const { output } = await run(
+      'text-classification',
+      { inputs: 'I love it', parameters: { top_k: 1 } },
+      json({ probabilities: { POSITIVE: 0.5, NEGATIVE: 0.125 } }),
+    );
     expect(await output).toEqual({ output: [{ label: 'POSITIVE', score: 0.8 }] });
   });
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { textClassificationInputSchema, textClassificationOutputSchema, type TextClassificationInput, type TextClassificationOutput } from '../contract/text-tasks.js';
+import {
+  textClassificationInputSchema,
+  textClassificationOutputSchema,
+  type TextClassificationInput,
+  type TextClassificationOutput,
+} from '../contract/text-tasks.js';
 import { completeStructured, instructed, taskOptions } from './structured-chat.js';
 import type { TaskDefinition } from './task-definition.js';
 

@@ -6,7 +6,12 @@ import { chatCall } from './chat-call.js';
 import type { TaskDefinition } from './task-definition.js';
 
 function toCall(input: TextGenerationInput): ChatCall {
-  return chatCall({ task: 'text-generation', modelName: input.model ?? input.parameters?.model, messages: [{ role: 'user', content: input.inputs }], parameters: input.parameters });
+  return chatCall({
+    task: 'text-generation',
+    modelName: input.model ?? input.parameters?.model,
+    messages: [{ role: 'user', content: input.inputs }],
+    parameters: input.parameters,
+  });
 }
 
 /**
@@ -31,7 +36,13 @@ export async function generateWithDetails(context: CallContext, input: TextGener
     if (part.type === 'text') tokens.push({ id: tokens.length, text: part.text, logprob: null, special: false });
     else if (part.type === 'error') throw part.error;
     else if (part.type === 'done') {
-      const details = { finish_reason: part.finishReason, generated_tokens: part.usage.outputTokens, seed: input.parameters?.seed ?? null, prefill: [], tokens };
+      const details = {
+        finish_reason: part.finishReason,
+        generated_tokens: part.usage.outputTokens,
+        seed: input.parameters?.seed ?? null,
+        prefill: [],
+        tokens,
+      };
       return { generated_text: withPrompt(input, part.text), details };
     }
   }

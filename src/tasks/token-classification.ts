@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { tokenClassificationInputSchema, tokenClassificationOutputSchema, type TokenClassificationInput, type TokenClassificationOutput } from '../contract/text-tasks.js';
+import {
+  tokenClassificationInputSchema,
+  tokenClassificationOutputSchema,
+  type TokenClassificationInput,
+  type TokenClassificationOutput,
+} from '../contract/text-tasks.js';
 import { completeStructured, instructed, taskOptions } from './structured-chat.js';
 import { locate } from './text-spans.js';
 import type { TaskDefinition } from './task-definition.js';
@@ -36,7 +41,13 @@ export const tokenClassificationTask: TaskDefinition<TokenClassificationInput, T
           const span = locate(input.inputs, entity.text, cursor) ?? locate(input.inputs, entity.text, 0);
           if (!span) continue;
           cursor = span.end;
-          entities.push({ entity_group: entity.type, score: entity.confidence, word: input.inputs.slice(span.start, span.end), start: span.start, end: span.end });
+          entities.push({
+            entity_group: entity.type,
+            score: entity.confidence,
+            word: input.inputs.slice(span.start, span.end),
+            start: span.start,
+            end: span.end,
+          });
         }
         entities.sort((a, b) => a.start - b.start);
         return { output: entities };

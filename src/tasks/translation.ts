@@ -16,11 +16,18 @@ export const translationTask: TaskDefinition<TranslationInput, TranslationOutput
     const options = taskOptions(context, 'translation', modelName, input.parameters);
     const target = typeof options.tgt_lang === 'string' ? options.tgt_lang : undefined;
     if (!target) {
-      throw new GatewayError('invalid_request', 'Missing target language', 'Translation needs parameters.tgt_lang (e.g. "fr"), or a model mapping that sets it.');
+      throw new GatewayError(
+        'invalid_request',
+        'Missing target language',
+        'Translation needs parameters.tgt_lang (e.g. "fr"), or a model mapping that sets it.',
+      );
     }
     const source = typeof options.src_lang === 'string' ? `from ${options.src_lang} ` : '';
     const instruction = `Translate the text the user sends ${source}into ${target}. Reply with the translation only.`;
-    const { result } = await execute(context, chatCall({ task: 'translation', modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters }));
+    const { result } = await execute(
+      context,
+      chatCall({ task: 'translation', modelName, messages: instructed(instruction, input.inputs), parameters: input.parameters }),
+    );
     return { output: { translation_text: result.text.trim() } };
   },
 };

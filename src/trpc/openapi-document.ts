@@ -57,7 +57,10 @@ export function buildOpenApiDocument() {
         if (status !== '200' && json) json.schema = { $ref: '#/components/schemas/Error' };
         if (status === '200' && json && streamingPaths.includes(path)) {
           response.content!['text/event-stream'] = {
-            schema: { type: 'string', description: 'Server-sent events: `data: <json>` per token, a final event with the full text and usage, then `data: [DONE]`.' },
+            schema: {
+              type: 'string',
+              description: 'Server-sent events: `data: <json>` per token, a final event with the full text and usage, then `data: [DONE]`.',
+            },
           };
         }
       }

@@ -27,10 +27,13 @@ describe('simulator: Anthropic Messages API', () => {
   it('streams the documented event sequence, names matching each data type', async () => {
     const response = await post({ ...body, stream: true });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const events = (await response.text()).split('\n\n').filter(Boolean).map((text) => {
-      const [eventLine, dataLine] = text.split('\n');
-      return { name: eventLine?.replace(/^event: /, ''), data: JSON.parse(dataLine?.replace(/^data: /, '') ?? '') };
-    });
+    const events = (await response.text())
+      .split('\n\n')
+      .filter(Boolean)
+      .map((text) => {
+        const [eventLine, dataLine] = text.split('\n');
+        return { name: eventLine?.replace(/^event: /, ''), data: JSON.parse(dataLine?.replace(/^data: /, '') ?? '') };
+      });
 
     expect(events.map((event) => event.name)).toEqual([
       'message_start',
@@ -44,14 +47,24 @@ describe('simulator: Anthropic Messages API', () => {
       'message_stop',
     ]);
     for (const event of events) expect(event.data.type).toBe(event.name);
-    expect(events[0]?.data.message).toMatchObject({ type: 'message', role: 'assistant', content: [], stop_reason: null, usage: { input_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } });
+    expect(events[0]?.data.message).toMatchObject({
+      type: 'message',
+      role: 'assistant',
+      content: [],
+      stop_reason: null,
+      usage: { input_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    });
     expect(events[7]?.data).toEqual({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 90 } });
   });
 
   it('answers request errors in Anthropic error shape', async () => {
     const missingKey = await post(body, { 'x-api-key': undefined });
     expect(missingKey.status).toBe(401);
-    expect(await json(missingKey)).toMatchObject({ type: 'error', error: { type: 'authentication_error', message: 'x-api-key header is required' }, request_id: expect.stringMatching(/^req_/) });
+    expect(await json(missingKey)).toMatchObject({
+      type: 'error',
+      error: { type: 'authentication_error', message: 'x-api-key header is required' },
+      request_id: expect.stringMatching(/^req_/),
+    });
 
     const noVersion = await post(body, { 'anthropic-version': undefined });
     expect(noVersion.status).toBe(400);

@@ -106,6 +106,8 @@ export function anthropicErrorForStatus(status: number): { type: string; message
     case 529:
       return { type: 'overloaded_error', message: 'Overloaded' };
     default:
-      return status >= 500 ? { type: 'api_error', message: 'Internal server error' } : { type: 'invalid_request_error', message: `Simulated error (HTTP ${status}).` };
+      return status >= 500
+        ? { type: 'api_error', message: 'Internal server error' }
+        : { type: 'invalid_request_error', message: `Simulated error (HTTP ${status}).` };
   }
 }

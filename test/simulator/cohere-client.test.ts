@@ -44,7 +44,12 @@ describe('the cohere-ai client against the simulator', () => {
   });
 
   it('parses tool calls, plain and streamed', async () => {
-    const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }];
+    const tools = [
+      {
+        type: 'function' as const,
+        function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+      },
+    ];
     const response = await client.chat({ model, messages: [{ role: 'user', content: 'call get_weather' }], tools });
     expect(response.finishReason).toBe('TOOL_CALL');
     expect(response.message.toolCalls?.[0]).toMatchObject({ type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } });
@@ -60,7 +65,12 @@ describe('the cohere-ai client against the simulator', () => {
   });
 
   it('embeds texts as float vectors', async () => {
-    const response = await client.embed({ model: 'embed-english-v3.0', texts: ['first text', 'second text'], inputType: 'search_document', embeddingTypes: ['float'] });
+    const response = await client.embed({
+      model: 'embed-english-v3.0',
+      texts: ['first text', 'second text'],
+      inputType: 'search_document',
+      embeddingTypes: ['float'],
+    });
     expect(response.embeddings.float).toHaveLength(2);
     expect(response.embeddings.float?.[0]).toHaveLength(1024);
     expect(response.meta?.billedUnits?.inputTokens).toBe(4);

@@ -39,7 +39,9 @@ function event(type: string, data: Record<string, unknown>): string {
  * then `message-end` with the finish reason and usage.
  */
 export function cohereChatEvents(identity: ResponseIdentity, answer: SimulatedAnswer, pieces: number): string[] {
-  const events = [event('message-start', { id: identity.id, delta: { message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] } } })];
+  const events = [
+    event('message-start', { id: identity.id, delta: { message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] } } }),
+  ];
   const call = answer.toolCall;
   if (call === undefined) {
     events.push(event('content-start', { index: 0, delta: { message: { content: { type: 'text', text: '' } } } }));

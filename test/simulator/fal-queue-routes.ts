@@ -60,7 +60,12 @@ export function createFalQueueRoutes(apiKey: string | undefined) {
       if (requestMatch[2] === '/status') {
         if (entry.pollsLeft > 0) {
           entry.pollsLeft -= 1;
-          return answer(202, entry.pollsLeft > 0 ? { status: 'IN_QUEUE', queue_position: 0, response_url: responseUrl } : { status: 'IN_PROGRESS', logs: [], response_url: responseUrl });
+          return answer(
+            202,
+            entry.pollsLeft > 0
+              ? { status: 'IN_QUEUE', queue_position: 0, response_url: responseUrl }
+              : { status: 'IN_PROGRESS', logs: [], response_url: responseUrl },
+          );
         }
         return answer(200, { status: 'COMPLETED', logs: null, response_url: responseUrl, metrics: { inference_time: 0.001 } });
       }

@@ -34,7 +34,12 @@ export function createGeminiHandler(options: GeminiRouteOptions): GeminiHandler 
     const key = request.headers['x-goog-api-key'] ?? url.searchParams.get('key') ?? undefined;
     if (options.apiKey !== undefined && key !== options.apiKey) {
       // Google answers a wrong key with 400, and a missing one with 403.
-      if (key === undefined) return fail(403, { status: 'PERMISSION_DENIED', message: "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API." });
+      if (key === undefined)
+        return fail(403, {
+          status: 'PERMISSION_DENIED',
+          message:
+            "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        });
       return invalid('API key not valid. Please pass a valid API key.');
     }
     if (controls.status !== undefined) return fail(controls.status, undefined, controls.retryAfter);
@@ -55,7 +60,13 @@ export function createGeminiHandler(options: GeminiRouteOptions): GeminiHandler 
       if (requests.length === 0) return invalid('* BatchEmbedContentsRequest.requests: at least one request is required');
       const embeddings: { values: number[] }[] = [];
       for (const item of requests) {
-        const text = isRecord(item.content) && Array.isArray(item.content.parts) ? item.content.parts.filter(isRecord).map((part) => String(part.text ?? '')).join(' ') : '';
+        const text =
+          isRecord(item.content) && Array.isArray(item.content.parts)
+            ? item.content.parts
+                .filter(isRecord)
+                .map((part) => String(part.text ?? ''))
+                .join(' ')
+            : '';
         if (text === '') return invalid('* EmbedContentRequest.content: contains an empty Part.');
         const dimensions = item.outputDimensionality ?? DEFAULT_DIMENSIONS;
         if (typeof dimensions !== 'number' || !Number.isInteger(dimensions) || dimensions < 1 || dimensions > MAX_DIMENSIONS) {

@@ -11,7 +11,12 @@ function usageMetadata(answer: SimulatedAnswer, candidatesTokens: number | undef
   return usage;
 }
 
-function responseObject(identity: ResponseIdentity, parts: unknown[], finishReason: string | undefined, usage: Record<string, unknown>): Record<string, unknown> {
+function responseObject(
+  identity: ResponseIdentity,
+  parts: unknown[],
+  finishReason: string | undefined,
+  usage: Record<string, unknown>,
+): Record<string, unknown> {
   const candidate: Record<string, unknown> = { content: { parts, role: 'model' } };
   if (finishReason !== undefined) candidate.finishReason = finishReason;
   candidate.index = 0;
@@ -75,7 +80,10 @@ export function geminiErrorForStatus(code: number): { message: string; status: s
     case 429:
       return { status: 'RESOURCE_EXHAUSTED', message: 'You exceeded your current quota, please check your plan and billing details.' };
     case 500:
-      return { status: 'INTERNAL', message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting' };
+      return {
+        status: 'INTERNAL',
+        message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+      };
     case 503:
       return { status: 'UNAVAILABLE', message: 'The model is overloaded. Please try again later.' };
     case 504:

@@ -46,24 +46,38 @@ describe('the @google/genai client against the simulator', () => {
   });
 
   it('parses function calls, plain and streamed, and JSON output from a Gemini schema', async () => {
-    const tools = [{ functionDeclarations: [{ name: 'get_weather', parameters: { type: Type.OBJECT, properties: { city: { type: Type.STRING } }, required: ['city'] } }] }];
+    const tools = [
+      { functionDeclarations: [{ name: 'get_weather', parameters: { type: Type.OBJECT, properties: { city: { type: Type.STRING } }, required: ['city'] } }] },
+    ];
     const response = await client.models.generateContent({ model, contents: 'call get_weather', config: { tools } });
     expect(response.functionCalls).toEqual([{ name: 'get_weather', args: { city: 'Paris' } }]);
 
     const chunks = [];
-    for await (const chunk of await client.models.generateContentStream({ model, contents, config: { tools, toolConfig: { functionCallingConfig: { mode: 'ANY' as never } } } })) chunks.push(chunk);
+    for await (const chunk of await client.models.generateContentStream({
+      model,
+      contents,
+      config: { tools, toolConfig: { functionCallingConfig: { mode: 'ANY' as never } } },
+    }))
+      chunks.push(chunk);
     expect(chunks.flatMap((chunk) => chunk.functionCalls ?? [])).toEqual([{ name: 'get_weather', args: { city: 'Paris' } }]);
 
     const json = await client.models.generateContent({
       model,
       contents,
-      config: { responseMimeType: 'application/json', responseSchema: { type: Type.OBJECT, properties: { planets: { type: Type.ARRAY, items: { type: Type.STRING } } } } },
+      config: {
+        responseMimeType: 'application/json',
+        responseSchema: { type: Type.OBJECT, properties: { planets: { type: Type.ARRAY, items: { type: Type.STRING } } } },
+      },
     });
     expect(JSON.parse(json.text ?? '')).toEqual({ planets: expect.any(Array) });
   });
 
   it('embeds a batch of texts', async () => {
-    const response = await client.models.embedContent({ model: 'text-embedding-004', contents: ['first text', 'second text'], config: { outputDimensionality: 8 } });
+    const response = await client.models.embedContent({
+      model: 'text-embedding-004',
+      contents: ['first text', 'second text'],
+      config: { outputDimensionality: 8 },
+    });
     expect(response.embeddings).toHaveLength(2);
     expect(response.embeddings?.[0]?.values).toHaveLength(8);
   });

@@ -91,10 +91,14 @@ export function createReplicateRoutes(apiKey: string | undefined) {
     }
     const width = side(input.width);
     const height = side(input.height);
-    if (width === undefined || height === undefined) return fail(422, 'Input validation failed', `- input.width, input.height: Must be from 1 to ${MAX_SIDE}\n`);
+    if (width === undefined || height === undefined)
+      return fail(422, 'Input validation failed', `- input.width, input.height: Must be from 1 to ${MAX_SIDE}\n`);
     const seed = typeof input.seed === 'number' ? input.seed : 0;
     const id = randomBytes(13).toString('hex').slice(0, 26);
-    const output = Array.from({ length: count }, (_, index) => `${origin}${FILE_PREFIX}${files.store(drawImage(input.prompt as string, seed, index, width, height))}.png`);
+    const output = Array.from(
+      { length: count },
+      (_, index) => `${origin}${FILE_PREFIX}${files.store(drawImage(input.prompt as string, seed, index, width, height))}.png`,
+    );
     const pendingHeader = Number(request.headers[PENDING_POLLS_HEADER]);
     const pollsLeft = Number.isInteger(pendingHeader) && pendingHeader > 0 ? pendingHeader : String(request.headers.prefer ?? '').startsWith('wait') ? 0 : 1;
     const model = isRecord(payload) && typeof payload.version === 'string' ? 'simulator/versioned' : path.split('/').slice(3, 5).join('/');

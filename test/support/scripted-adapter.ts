@@ -1,4 +1,12 @@
-import { emptyUsage, UpstreamError, type ChatRequest, type ChatResult, type ProviderAdapter, type StreamEvent, type Usage } from '../../src/providers/spec/index.js';
+import {
+  emptyUsage,
+  UpstreamError,
+  type ChatRequest,
+  type ChatResult,
+  type ProviderAdapter,
+  type StreamEvent,
+  type Usage,
+} from '../../src/providers/spec/index.js';
 
 /**
  * What one upstream call does, in order of calls: answer, fail the way a provider fails, hang
@@ -27,7 +35,13 @@ export function scriptedAdapter(id: string, script: Behaviour[]): ScriptedAdapte
   const usageOf = (partial: Partial<Usage> = {}): Usage => ({ ...emptyUsage(), inputTokens: 10, outputTokens: 5, ...partial });
   const failure = (behaviour: Extract<Behaviour, { fail: unknown }>) =>
     typeof behaviour.fail === 'number'
-      ? new UpstreamError({ provider: id, kind: 'http', status: behaviour.fail, message: `${id} answered ${behaviour.fail}`, ...(behaviour.retryAfterMs === undefined ? {} : { retryAfterMs: behaviour.retryAfterMs }) })
+      ? new UpstreamError({
+          provider: id,
+          kind: 'http',
+          status: behaviour.fail,
+          message: `${id} answered ${behaviour.fail}`,
+          ...(behaviour.retryAfterMs === undefined ? {} : { retryAfterMs: behaviour.retryAfterMs }),
+        })
       : new UpstreamError({ provider: id, kind: behaviour.fail, message: `${id} ${behaviour.fail} failure` });
   const aborted = (signal: AbortSignal) => new UpstreamError({ provider: id, kind: 'aborted', message: `${id} call was aborted`, cause: signal.reason });
   const untilAborted = (signal: AbortSignal) =>

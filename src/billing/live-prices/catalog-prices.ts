@@ -38,7 +38,12 @@ export function parseOpenRouterCatalog(body: unknown): Map<string, CatalogPrice>
     const input = perToken('prompt');
     const output = perToken('completion');
     if (input === undefined || output === undefined) continue;
-    prices.set(model.id, { inputNanoUsdPerMillion: input, outputNanoUsdPerMillion: output, cacheReadNanoUsdPerMillion: perToken('input_cache_read') ?? input, cacheWriteNanoUsdPerMillion: perToken('input_cache_write') ?? input });
+    prices.set(model.id, {
+      inputNanoUsdPerMillion: input,
+      outputNanoUsdPerMillion: output,
+      cacheReadNanoUsdPerMillion: perToken('input_cache_read') ?? input,
+      cacheWriteNanoUsdPerMillion: perToken('input_cache_write') ?? input,
+    });
   }
   return prices;
 }
@@ -54,7 +59,12 @@ export function parseTogetherCatalog(body: unknown): Map<string, CatalogPrice> {
     const inputNano = scaleDecimal(decimalText(input), 9);
     const outputNano = scaleDecimal(decimalText(output), 9);
     if (inputNano === undefined || outputNano === undefined) continue;
-    prices.set(model.id, { inputNanoUsdPerMillion: inputNano, outputNanoUsdPerMillion: outputNano, cacheReadNanoUsdPerMillion: inputNano, cacheWriteNanoUsdPerMillion: inputNano });
+    prices.set(model.id, {
+      inputNanoUsdPerMillion: inputNano,
+      outputNanoUsdPerMillion: outputNano,
+      cacheReadNanoUsdPerMillion: inputNano,
+      cacheWriteNanoUsdPerMillion: inputNano,
+    });
   }
   return prices;
 }

@@ -69,7 +69,10 @@ export const chatCompletionChunkSchema = z
         finish_reason: finishReasonSchema.nullable(),
       }),
     ),
-    usage: completionUsageSchema.nullable().optional().meta({ description: 'Present (null until the last chunk) only when stream_options.include_usage is true.' }),
+    usage: completionUsageSchema
+      .nullable()
+      .optional()
+      .meta({ description: 'Present (null until the last chunk) only when stream_options.include_usage is true.' }),
   })
   .meta({ id: 'CreateChatCompletionStreamResponse' });
 

@@ -58,9 +58,7 @@ export const functionToolSchema = z
     type: z.literal('function'),
     function: z
       .object({
-        name: z
-          .string()
-          .regex(/^[\w-]{1,64}$/, 'must be 1-64 letters, digits, underscores or dashes'),
+        name: z.string().regex(/^[\w-]{1,64}$/, 'must be 1-64 letters, digits, underscores or dashes'),
         description: z.string().optional(),
         parameters: z.record(z.string(), z.unknown()).optional().meta({ description: 'JSON Schema of the arguments object.' }),
         strict: z.boolean().nullish(),
@@ -71,10 +69,7 @@ export const functionToolSchema = z
   .meta({ id: 'ChatCompletionTool' });
 
 export const toolChoiceSchema = z
-  .union([
-    z.enum(['none', 'auto', 'required']),
-    z.object({ type: z.literal('function'), function: z.object({ name: z.string().min(1) }) }).loose(),
-  ])
+  .union([z.enum(['none', 'auto', 'required']), z.object({ type: z.literal('function'), function: z.object({ name: z.string().min(1) }) }).loose()])
   .meta({ id: 'ChatCompletionToolChoiceOption' });
 
 const jsonSchemaBody = z.record(z.string(), z.unknown());

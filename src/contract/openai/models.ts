@@ -13,9 +13,7 @@ export const openAIModelSchema = z
   })
   .meta({ id: 'Model' });
 
-export const listModelsResponseSchema = z
-  .object({ object: z.literal('list'), data: z.array(openAIModelSchema) })
-  .meta({ id: 'ListModelsResponse' });
+export const listModelsResponseSchema = z.object({ object: z.literal('list'), data: z.array(openAIModelSchema) }).meta({ id: 'ListModelsResponse' });
 
 export type OpenAIModel = z.infer<typeof openAIModelSchema>;
 export type ListModelsResponse = z.infer<typeof listModelsResponseSchema>;

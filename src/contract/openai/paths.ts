@@ -35,7 +35,6 @@ function inference(summary: string, description: string, request: z.ZodType, res
   };
 }
 
-
 /**
  * OpenAPI paths of the OpenAI-compatible surface (/v1/*), served by src/http/openai/. As in
  * OpenAI's own document, an event-stream schema is that of one event's data.
@@ -44,31 +43,41 @@ export const openAIPaths: ZodOpenApiPathsObject = {
   '/v1/chat/completions': {
     post: {
       operationId: 'openai-chat-completions',
-      ...inference('Chat completion (OpenAI-compatible)', 'OpenAI\'s Chat Completions API: tools, response_format, and streaming with `stream: true`. Billed as conversational.', chatCompletionRequestSchema, {
-        description: 'The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event\'s data), then `data: [DONE]`',
-        content: {
-          'application/json': { schema: chatCompletionSchema },
-          'text/event-stream': { schema: chatCompletionChunkSchema },
+      ...inference(
+        'Chat completion (OpenAI-compatible)',
+        "OpenAI's Chat Completions API: tools, response_format, and streaming with `stream: true`. Billed as conversational.",
+        chatCompletionRequestSchema,
+        {
+          description: "The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]`",
+          content: {
+            'application/json': { schema: chatCompletionSchema },
+            'text/event-stream': { schema: chatCompletionChunkSchema },
+          },
         },
-      }),
+      ),
     },
   },
   '/v1/completions': {
     post: {
       operationId: 'openai-completions',
-      ...inference('Text completion (OpenAI legacy)', 'OpenAI\'s legacy Completions API, served by a chat model with the prompt as one user message. Billed as text-generation.', completionRequestSchema, {
-        description: 'The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event\'s data), then `data: [DONE]`',
-        content: {
-          'application/json': { schema: completionSchema },
-          'text/event-stream': { schema: completionSchema },
+      ...inference(
+        'Text completion (OpenAI legacy)',
+        "OpenAI's legacy Completions API, served by a chat model with the prompt as one user message. Billed as text-generation.",
+        completionRequestSchema,
+        {
+          description: "The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]`",
+          content: {
+            'application/json': { schema: completionSchema },
+            'text/event-stream': { schema: completionSchema },
+          },
         },
-      }),
+      ),
     },
   },
   '/v1/embeddings': {
     post: {
       operationId: 'openai-embeddings',
-      ...inference('Embeddings (OpenAI-compatible)', 'Vectors from the provider\'s embeddings API, as floats or base64 float32.', embeddingRequestSchema, {
+      ...inference('Embeddings (OpenAI-compatible)', "Vectors from the provider's embeddings API, as floats or base64 float32.", embeddingRequestSchema, {
         description: 'One embedding per input, in order',
         content: { 'application/json': { schema: embeddingResponseSchema } },
       }),
@@ -77,10 +86,15 @@ export const openAIPaths: ZodOpenApiPathsObject = {
   '/v1/images/generations': {
     post: {
       operationId: 'openai-images-generations',
-      ...inference('Image generation (OpenAI-compatible)', 'Images as base64 or as links to the gateway, valid for an hour. Billed per image.', imageRequestSchema, {
-        description: 'The generated images',
-        content: { 'application/json': { schema: imagesResponseSchema } },
-      }),
+      ...inference(
+        'Image generation (OpenAI-compatible)',
+        'Images as base64 or as links to the gateway, valid for an hour. Billed per image.',
+        imageRequestSchema,
+        {
+          description: 'The generated images',
+          content: { 'application/json': { schema: imagesResponseSchema } },
+        },
+      ),
     },
   },
   '/v1/images/{file}': {
@@ -101,7 +115,8 @@ export const openAIPaths: ZodOpenApiPathsObject = {
     get: {
       operationId: 'openai-models-list',
       summary: 'List models (OpenAI-compatible, with pricing)',
-      description: 'Every served model and Hub model id mapped for chat or completions, with `pricing` (USD per million tokens) and `context_length` as Hugging Face expects.',
+      description:
+        'Every served model and Hub model id mapped for chat or completions, with `pricing` (USD per million tokens) and `context_length` as Hugging Face expects.',
       tags: ['openai'],
       security: bearer,
       responses: { 200: { description: 'The models', content: { 'application/json': { schema: listModelsResponseSchema } } }, ...errors(authErrors) },

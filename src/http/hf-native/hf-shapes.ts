@@ -24,8 +24,10 @@ const parametersOf = (body: Record<string, unknown>) =>
 const asTask: NativeTask['input'] = (body, model) => ({ inputs: body.inputs, model, parameters: parametersOf(body) });
 
 /** The Gatewayz envelope's `output`, optionally wrapped (summarization and translation are lists, text-classification a nested list). */
-const output = (shape: (value: unknown) => unknown = (value) => value): NativeTask['answer'] =>
-  async (context, _reply, definition, input) => shape(((await definition.complete(context, input)) as { output: unknown }).output);
+const output =
+  (shape: (value: unknown) => unknown = (value) => value): NativeTask['answer'] =>
+  async (context, _reply, definition, input) =>
+    shape(((await definition.complete(context, input)) as { output: unknown }).output);
 
 const listed = output((value) => [value]);
 

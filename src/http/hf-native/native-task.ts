@@ -20,7 +20,12 @@ const preference: readonly TaskType[] = [
  * never name the task on these URLs — it is the model's (its pipeline tag on the Hub).
  */
 export function nativeTaskFor(mappings: ModelMappings, hubModelId: string, body: unknown): TaskType {
-  const tasks = new Set(mappings.list().filter((mapping) => mapping.hubModelId === hubModelId).map((mapping) => mapping.taskType));
+  const tasks = new Set(
+    mappings
+      .list()
+      .filter((mapping) => mapping.hubModelId === hubModelId)
+      .map((mapping) => mapping.taskType),
+  );
   if (tasks.size === 0) {
     throw new GatewayError('not_found', 'Model not found', `No task is mapped for "${hubModelId}". GET /hf/tasks/models lists the mapped models.`);
   }

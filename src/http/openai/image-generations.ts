@@ -26,9 +26,7 @@ export async function handleImageGenerations(
   const inline = body.response_format === 'b64_json';
   return {
     created: Math.floor(Date.now() / 1000),
-    data: result.images.map((image) =>
-      inline ? { b64_json: image.data.toString('base64') } : { url: `${origin}${IMAGE_ROUTE_PREFIX}${store.put(image)}` },
-    ),
+    data: result.images.map((image) => (inline ? { b64_json: image.data.toString('base64') } : { url: `${origin}${IMAGE_ROUTE_PREFIX}${store.put(image)}` })),
   };
 }
 

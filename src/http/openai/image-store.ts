@@ -16,9 +16,7 @@ export class ImageStore {
   private readonly images = new Map<string, StoredImage & { expiresAt: number; size: number }>();
   private bytes = 0;
 
-  constructor(
-    private readonly options: { ttlMs: number; maxBytes: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { ttlMs: number; maxBytes: number; now?: () => number }) {}
 
   /** Stores the image and answers its file name, `<uuid>.<ext>`. */
   put(image: StoredImage): string {

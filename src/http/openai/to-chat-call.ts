@@ -5,16 +5,19 @@ import type { ChatMessage, ChatTool, ResponseFormat } from '../../providers/spec
 type Nullable<T> = T | null | undefined;
 
 /** The sampling options both OpenAI text endpoints take, as the chat pipeline's parameters (null = absent). */
-export function samplingParameters(body: {
-  temperature?: Nullable<number>;
-  top_p?: Nullable<number>;
-  stop?: Nullable<string | string[]>;
-  seed?: Nullable<number>;
-  frequency_penalty?: Nullable<number>;
-  presence_penalty?: Nullable<number>;
-  logit_bias?: Nullable<Record<string, number>>;
-  user?: string | undefined;
-}, maxTokens: Nullable<number>): GenerationParameters {
+export function samplingParameters(
+  body: {
+    temperature?: Nullable<number>;
+    top_p?: Nullable<number>;
+    stop?: Nullable<string | string[]>;
+    seed?: Nullable<number>;
+    frequency_penalty?: Nullable<number>;
+    presence_penalty?: Nullable<number>;
+    logit_bias?: Nullable<Record<string, number>>;
+    user?: string | undefined;
+  },
+  maxTokens: Nullable<number>,
+): GenerationParameters {
   const parameters: Record<string, unknown> = {
     max_tokens: maxTokens,
     temperature: body.temperature,

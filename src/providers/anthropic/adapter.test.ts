@@ -114,7 +114,9 @@ describe('Anthropic adapter: happy path', () => {
 
     expect(result.text).toBe("I'll check the current weather in San Francisco for you.");
     expect(result.finishReason).toBe('tool_calls');
-    expect(result.toolCalls).toEqual([{ id: 'toolu_01A09q90qw90lq917835lq9', name: 'get_weather', arguments: '{"location":"San Francisco, CA","unit":"celsius"}' }]);
+    expect(result.toolCalls).toEqual([
+      { id: 'toolu_01A09q90qw90lq917835lq9', name: 'get_weather', arguments: '{"location":"San Francisco, CA","unit":"celsius"}' },
+    ]);
     expect(server.requests[0]?.body).toMatchObject({
       messages: [
         { role: 'user', content: 'Weather in Paris and Lyon?' },

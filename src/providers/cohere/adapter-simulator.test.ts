@@ -33,7 +33,10 @@ describe('Cohere adapter against the simulator', () => {
 
   it('maps max_tokens to a length finish, and answers a JSON schema with matching JSON', async () => {
     const adapter = simulatorAdapter();
-    await expect(adapter.chat({ ...request, maxTokens: 5 }, call())).resolves.toMatchObject({ finishReason: 'length', usage: expect.objectContaining({ outputTokens: 5 }) });
+    await expect(adapter.chat({ ...request, maxTokens: 5 }, call())).resolves.toMatchObject({
+      finishReason: 'length',
+      usage: expect.objectContaining({ outputTokens: 5 }),
+    });
     const schema = { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'] };
     const json = await adapter.chat({ ...request, responseFormat: { type: 'json_schema', name: 'summary', schema } }, call());
     expect(JSON.parse(json.text)).toEqual({ summary: expect.any(String) });

@@ -49,7 +49,11 @@ export function createCohereStreamTranslator(provider: string): (event: SseEvent
           index = toolCallIndexes.size;
           toolCallIndexes.set(cohereIndex, index);
         }
-        const delta: Extract<StreamEvent, { type: 'tool-call-delta' }> = { type: 'tool-call-delta', index, argumentsDelta: typeof fn.arguments === 'string' ? fn.arguments : '' };
+        const delta: Extract<StreamEvent, { type: 'tool-call-delta' }> = {
+          type: 'tool-call-delta',
+          index,
+          argumentsDelta: typeof fn.arguments === 'string' ? fn.arguments : '',
+        };
         if (typeof call.id === 'string') delta.id = call.id;
         if (typeof fn.name === 'string') delta.name = fn.name;
         if (data.type === 'tool-call-start' || delta.argumentsDelta !== '') events.push(delta);

@@ -8,7 +8,8 @@ export function createDeepInfraAdapter(options: ProviderOptions): ProviderAdapte
   return createOpenAICompatibleAdapter({
     id: 'deepinfra',
     baseUrl: options.baseUrl ?? deepInfraBaseUrl,
-    apiKey: options.apiKey, headers: options.headers,
+    apiKey: options.apiKey,
+    headers: options.headers,
     // Both documented under /v1/openai; its images API answers `b64_json` only, which is what the factory asks for.
     capabilities: { embeddings: true, images: true },
   });

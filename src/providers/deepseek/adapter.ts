@@ -8,7 +8,13 @@ import type { ProviderAdapter, Usage } from '../spec/index.js';
 export const deepSeekBaseUrl = 'https://api.deepseek.com';
 
 export function createDeepSeekAdapter(options: ProviderOptions): ProviderAdapter {
-  return createOpenAICompatibleAdapter({ id: 'deepseek', baseUrl: options.baseUrl ?? deepSeekBaseUrl, apiKey: options.apiKey, headers: options.headers, normalizeUsage });
+  return createOpenAICompatibleAdapter({
+    id: 'deepseek',
+    baseUrl: options.baseUrl ?? deepSeekBaseUrl,
+    apiKey: options.apiKey,
+    headers: options.headers,
+    normalizeUsage,
+  });
 }
 
 /** DeepSeek counts its context-cache hits in `prompt_cache_hit_tokens`, not `prompt_tokens_details`. */

@@ -44,6 +44,8 @@ describe('fal adapter against the simulator', () => {
       upstreamMessage: 'No user found for Key ID and Secret',
     });
     expect(await rejection(simulatorAdapter().generateImage!({ ...request, count: 9 }, callOptions()))).toMatchObject({ status: 422, isRetryable: false });
-    expect(await rejection(simulatorAdapter({ 'x-simulator-fail': 'malformed-json' }).generateImage!(request, callOptions()))).toMatchObject({ kind: 'protocol' });
+    expect(await rejection(simulatorAdapter({ 'x-simulator-fail': 'malformed-json' }).generateImage!(request, callOptions()))).toMatchObject({
+      kind: 'protocol',
+    });
   });
 });

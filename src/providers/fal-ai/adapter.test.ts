@@ -58,17 +58,27 @@ describe('fal adapter: happy path', () => {
 
   it('makes a one-sided size square and sends diffusion options under fal names', async () => {
     queue.on(SUBMIT, recorded('error-401-no-user.json'));
-    await rejection(adapter.generateImage!({ model: 'fal-ai/flux/schnell', prompt: 'x', width: 512, guidanceScale: 3.5, negativePrompt: 'blur' }, callOptions()));
+    await rejection(
+      adapter.generateImage!({ model: 'fal-ai/flux/schnell', prompt: 'x', width: 512, guidanceScale: 3.5, negativePrompt: 'blur' }, callOptions()),
+    );
     expect(queue.requests[0]?.body).toEqual({ prompt: 'x', image_size: { width: 512, height: 512 }, guidance_scale: 3.5, negative_prompt: 'blur' });
   });
 });
 
 describe('fal adapter: error path', () => {
-  it('classifies 401 and 403 as non-retryable with fal\'s detail message', async () => {
+  it("classifies 401 and 403 as non-retryable with fal's detail message", async () => {
     queue.on(SUBMIT, recorded('error-401-no-user.json'));
-    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({ status: 401, isRetryable: false, upstreamMessage: 'No user found for Key ID and Secret' });
+    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({
+      status: 401,
+      isRetryable: false,
+      upstreamMessage: 'No user found for Key ID and Secret',
+    });
     queue.on(SUBMIT, recorded('error-403-locked-balance.json'));
-    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({ status: 403, isRetryable: false, upstreamMessage: expect.stringContaining('Exhausted balance') });
+    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({
+      status: 403,
+      isRetryable: false,
+      upstreamMessage: expect.stringContaining('Exhausted balance'),
+    });
   });
 
   it('reports a request that completed with a validation error, read from the result URL', async () => {

@@ -5,5 +5,10 @@ import type { ProviderAdapter } from '../spec/index.js';
 export const featherlessAIBaseUrl = 'https://api.featherless.ai/v1';
 
 export function createFeatherlessAIAdapter(options: ProviderOptions): ProviderAdapter {
-  return createOpenAICompatibleAdapter({ id: 'featherless-ai', baseUrl: options.baseUrl ?? featherlessAIBaseUrl, apiKey: options.apiKey, headers: options.headers });
+  return createOpenAICompatibleAdapter({
+    id: 'featherless-ai',
+    baseUrl: options.baseUrl ?? featherlessAIBaseUrl,
+    apiKey: options.apiKey,
+    headers: options.headers,
+  });
 }

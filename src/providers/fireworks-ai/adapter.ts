@@ -9,7 +9,8 @@ export function createFireworksAIAdapter(options: ProviderOptions): ProviderAdap
   return createOpenAICompatibleAdapter({
     id: 'fireworks-ai',
     baseUrl: options.baseUrl ?? fireworksAIBaseUrl,
-    apiKey: options.apiKey, headers: options.headers,
+    apiKey: options.apiKey,
+    headers: options.headers,
     // Its embeddings API is OpenAI's; its image models are served by a different, non-OpenAI API.
     capabilities: { embeddings: true },
   });

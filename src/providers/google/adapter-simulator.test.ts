@@ -32,7 +32,10 @@ describe('Google adapter against the simulator', () => {
 
   it('maps maxOutputTokens to a length finish, and answers a JSON schema with matching JSON', async () => {
     const adapter = simulatorAdapter();
-    await expect(adapter.chat({ ...request, maxTokens: 5 }, call())).resolves.toMatchObject({ finishReason: 'length', usage: expect.objectContaining({ outputTokens: 5 }) });
+    await expect(adapter.chat({ ...request, maxTokens: 5 }, call())).resolves.toMatchObject({
+      finishReason: 'length',
+      usage: expect.objectContaining({ outputTokens: 5 }),
+    });
     const schema = { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'], additionalProperties: false };
     const json = await adapter.chat({ ...request, responseFormat: { type: 'json_schema', name: 'summary', schema } }, call());
     expect(JSON.parse(json.text)).toEqual({ summary: expect.any(String) });
@@ -43,7 +46,10 @@ describe('Google adapter against the simulator', () => {
     const adapter = simulatorAdapter();
     const forced = { ...request, tools, toolChoice: { type: 'function', function: { name: 'lookup_order' } } };
     const result = await adapter.chat(forced, call());
-    expect(result).toMatchObject({ finishReason: 'tool_calls', toolCalls: [{ id: expect.stringMatching(/^call_/), name: 'lookup_order', arguments: '{"order_id":3}' }] });
+    expect(result).toMatchObject({
+      finishReason: 'tool_calls',
+      toolCalls: [{ id: expect.stringMatching(/^call_/), name: 'lookup_order', arguments: '{"order_id":3}' }],
+    });
 
     const events = await collect(adapter.streamChat(forced, call()));
     expect(events.filter((event) => event.type === 'tool-call-delta')).toEqual([

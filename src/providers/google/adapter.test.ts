@@ -50,7 +50,10 @@ describe('Google adapter: happy path', () => {
 
   it('asks for JSON with the caller’s JSON Schema', async () => {
     replay.server.reply(jsonFixture(fixture('generate-content.json')));
-    await replay.adapter.chat({ model: 'models/gemini-2.0-flash', messages: request.messages, responseFormat: { type: 'json_schema', name: 'city', schema: weatherParameters } }, callOptions());
+    await replay.adapter.chat(
+      { model: 'models/gemini-2.0-flash', messages: request.messages, responseFormat: { type: 'json_schema', name: 'city', schema: weatherParameters } },
+      callOptions(),
+    );
     const sent = replay.sent();
     expect(sent.path).toBe('/v1beta/models/gemini-2.0-flash:generateContent');
     expect(sent.body).toMatchObject({ generationConfig: { responseMimeType: 'application/json', responseJsonSchema: weatherParameters } });

@@ -9,7 +9,8 @@ export function createGroqAdapter(options: ProviderOptions): ProviderAdapter {
   return createOpenAICompatibleAdapter({
     id: 'groq',
     baseUrl: options.baseUrl ?? groqBaseUrl,
-    apiKey: options.apiKey, headers: options.headers,
+    apiKey: options.apiKey,
+    headers: options.headers,
     // Groq streams usage on the last chunk under `x_groq.usage` rather than a top-level `usage`.
     findUsage: (body) => body.usage ?? (isRecord(body.x_groq) ? body.x_groq.usage : undefined),
   });

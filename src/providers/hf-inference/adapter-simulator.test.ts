@@ -44,7 +44,12 @@ describe('hf-inference adapter against the simulator', () => {
 
   it('reports a wrong key as 401, an injected 503 as retryable, and malformed JSON as a protocol error', async () => {
     expect(await rejection(simulatorAdapter(undefined, 'hf_wrong').chat(chatRequest('m/x'), callOptions()))).toMatchObject({ status: 401, isRetryable: false });
-    expect(await rejection(simulatorAdapter({ 'x-simulator-status': '503' }).embed!({ model: 'm/x', inputs: ['x'] }, callOptions()))).toMatchObject({ status: 503, isRetryable: true });
-    expect(await rejection(simulatorAdapter({ 'x-simulator-fail': 'malformed-json' }).embed!({ model: 'm/x', inputs: ['x'] }, callOptions()))).toMatchObject({ kind: 'protocol' });
+    expect(await rejection(simulatorAdapter({ 'x-simulator-status': '503' }).embed!({ model: 'm/x', inputs: ['x'] }, callOptions()))).toMatchObject({
+      status: 503,
+      isRetryable: true,
+    });
+    expect(await rejection(simulatorAdapter({ 'x-simulator-fail': 'malformed-json' }).embed!({ model: 'm/x', inputs: ['x'] }, callOptions()))).toMatchObject({
+      kind: 'protocol',
+    });
   });
 });

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('hf-inference adapter: happy path', () => {
-  it('chats through the model\'s TGI Messages API with a Bearer key', async () => {
+  it("chats through the model's TGI Messages API with a Bearer key", async () => {
     server.on(CHAT, jsonRouteFixture(fixture('chat-completion.json')));
     const result = await adapter.chat(chat, callOptions());
 
@@ -67,7 +67,10 @@ describe('hf-inference adapter: happy path', () => {
       callOptions(),
     );
 
-    expect(result.images).toEqual([{ data: png, mediaType: 'image/png' }, { data: png, mediaType: 'image/png' }]);
+    expect(result.images).toEqual([
+      { data: png, mediaType: 'image/png' },
+      { data: png, mediaType: 'image/png' },
+    ]);
     expect(result.usage.images).toBe(2);
     const seeds = server.requests.map((sent) => (sent.body as { parameters: { seed: number } }).parameters.seed).sort();
     expect(seeds).toEqual([10, 11]);
@@ -97,7 +100,9 @@ describe('hf-inference adapter: error path', () => {
 
   it('refuses a text-to-image answer that is not an image', async () => {
     server.on(IMAGE, { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>oops</html>' });
-    expect(await rejection(adapter.generateImage!({ model: 'black-forest-labs/FLUX.1-schnell', prompt: 'x' }, callOptions()))).toMatchObject({ kind: 'protocol' });
+    expect(await rejection(adapter.generateImage!({ model: 'black-forest-labs/FLUX.1-schnell', prompt: 'x' }, callOptions()))).toMatchObject({
+      kind: 'protocol',
+    });
   });
 });
 

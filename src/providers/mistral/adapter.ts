@@ -9,7 +9,8 @@ export function createMistralAdapter(options: ProviderOptions): ProviderAdapter 
   return createOpenAICompatibleAdapter({
     id: 'mistral',
     baseUrl: options.baseUrl ?? mistralBaseUrl,
-    apiKey: options.apiKey, headers: options.headers,
+    apiKey: options.apiKey,
+    headers: options.headers,
     // Mistral answers 422 "Extra inputs are not permitted" to `stream_options`; it sends stream usage unasked.
     streamOptions: false,
     capabilities: { embeddings: true },

@@ -8,7 +8,8 @@ export function createNscaleAdapter(options: ProviderOptions): ProviderAdapter {
   return createOpenAICompatibleAdapter({
     id: 'nscale',
     baseUrl: options.baseUrl ?? nscaleBaseUrl,
-    apiKey: options.apiKey, headers: options.headers,
+    apiKey: options.apiKey,
+    headers: options.headers,
     // Nscale serves text-to-image at /v1/images/generations with `b64_json` (as huggingface.js calls it); no embeddings API.
     capabilities: { images: true },
   });

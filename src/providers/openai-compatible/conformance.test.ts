@@ -78,7 +78,14 @@ const cases: readonly ConformanceCase[] = [
     chat: {
       says: 'parses cached prompt tokens and the raw cost, sending the attribution headers and the translated body',
       result: { toolCalls: [], responseModel: 'openai/gpt-4o-mini-2024-07-18' },
-      usage: { inputTokens: 226, outputTokens: 8, cacheReadTokens: 1024, cacheWriteTokens: 0, reasoningTokens: 0, raw: { prompt_tokens: 1250, cost: 0.0001155 } },
+      usage: {
+        inputTokens: 226,
+        outputTokens: 8,
+        cacheReadTokens: 1024,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+        raw: { prompt_tokens: 1250, cost: 0.0001155 },
+      },
       path: '/api/v1/chat/completions',
       headers: { authorization: `Bearer ${OPENROUTER_KEY}`, 'http-referer': /^https:\/\//, 'x-title': 'Gatewayz' },
       body: {
@@ -102,8 +109,23 @@ const cases: readonly ConformanceCase[] = [
       body: expect.objectContaining({ stream: true, stream_options: { include_usage: true } }),
     },
     errors: [
-      { says: 'classifies 401 as non-retryable', fixture: 'error-401-no-credentials.json', status: 401, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'No auth credentials found' },
-      { says: 'classifies 429 as retryable with Retry-After, before a stream starts', fixture: 'error-429-rate-limited.json', during: 'stream', status: 429, isRetryable: true, retryAfterMs: 7000, upstreamMessage: /Rate limit exceeded/ },
+      {
+        says: 'classifies 401 as non-retryable',
+        fixture: 'error-401-no-credentials.json',
+        status: 401,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'No auth credentials found',
+      },
+      {
+        says: 'classifies 429 as retryable with Retry-After, before a stream starts',
+        fixture: 'error-429-rate-limited.json',
+        during: 'stream',
+        status: 429,
+        isRetryable: true,
+        retryAfterMs: 7000,
+        upstreamMessage: /Rate limit exceeded/,
+      },
     ],
   },
   {
@@ -121,7 +143,14 @@ const cases: readonly ConformanceCase[] = [
     },
     stream: { says: 'streams the routed provider chunks', pieceBytes: 47, usage: { inputTokens: 48, outputTokens: 8 } },
     errors: [
-      { says: "reads Portkey's own `{status: failure}` body", fixture: 'error-400-missing-provider.json', status: 400, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'Either x-portkey-config or x-portkey-provider header is required' },
+      {
+        says: "reads Portkey's own `{status: failure}` body",
+        fixture: 'error-400-missing-provider.json',
+        status: 400,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'Either x-portkey-config or x-portkey-provider header is required',
+      },
     ],
   },
   {
@@ -131,7 +160,14 @@ const cases: readonly ConformanceCase[] = [
     chat: { says: 'parses a completion', result: { toolCalls: [] }, usage: { inputTokens: 48, outputTokens: 8 }, path: '/v1/chat/completions' },
     stream: { says: 'streams text', pieceBytes: 43, usage: { inputTokens: 48, outputTokens: 8 } },
     errors: [
-      { says: 'classifies a concurrency-limit 429 as retryable (another provider can take the call)', fixture: 'error-429-concurrency.json', status: 429, isRetryable: true, retryAfterMs: undefined, upstreamMessage: /^Concurrency limit exceeded/ },
+      {
+        says: 'classifies a concurrency-limit 429 as retryable (another provider can take the call)',
+        fixture: 'error-429-concurrency.json',
+        status: 429,
+        isRetryable: true,
+        retryAfterMs: undefined,
+        upstreamMessage: /^Concurrency limit exceeded/,
+      },
     ],
   },
   {
@@ -144,9 +180,21 @@ const cases: readonly ConformanceCase[] = [
       usage: { inputTokens: 48, outputTokens: 9, cacheReadTokens: 0 },
       path: '/v1/chat/completions',
     },
-    stream: { says: 'streams the delta text (not the duplicate `text` field), then usage from the last chunk', pieceBytes: 13, usage: { inputTokens: 48, outputTokens: 9 } },
+    stream: {
+      says: 'streams the delta text (not the duplicate `text` field), then usage from the last chunk',
+      pieceBytes: 13,
+      usage: { inputTokens: 48, outputTokens: 9 },
+    },
     errors: [
-      { says: 'classifies an overloaded engine (503) as retryable', fixture: 'error-503-overloaded.json', during: 'stream', status: 503, isRetryable: true, retryAfterMs: 1000, upstreamMessage: 'The server is overloaded or not ready yet.' },
+      {
+        says: 'classifies an overloaded engine (503) as retryable',
+        fixture: 'error-503-overloaded.json',
+        during: 'stream',
+        status: 503,
+        isRetryable: true,
+        retryAfterMs: 1000,
+        upstreamMessage: 'The server is overloaded or not ready yet.',
+      },
     ],
   },
   {
@@ -160,9 +208,21 @@ const cases: readonly ConformanceCase[] = [
       path: '/inference/v1/chat/completions',
       body: expect.objectContaining({ model: 'accounts/fireworks/models/llama-v3p1-8b-instruct' }),
     },
-    stream: { says: 'streams a reply cut at max_tokens, with usage on the same last chunk', pieceBytes: 9, usage: { inputTokens: 53, outputTokens: 8, cacheReadTokens: 1024 }, finishReason: 'length' },
+    stream: {
+      says: 'streams a reply cut at max_tokens, with usage on the same last chunk',
+      pieceBytes: 9,
+      usage: { inputTokens: 53, outputTokens: 8, cacheReadTokens: 1024 },
+      finishReason: 'length',
+    },
     errors: [
-      { says: 'returns a prompt longer than the context as a non-retryable 400', fixture: 'error-400-context-length.json', status: 400, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'The prompt is too long: 140211, model maximum context length: 131072' },
+      {
+        says: 'returns a prompt longer than the context as a non-retryable 400',
+        fixture: 'error-400-context-length.json',
+        status: 400,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'The prompt is too long: 140211, model maximum context length: 131072',
+      },
     ],
   },
   {
@@ -183,7 +243,14 @@ const cases: readonly ConformanceCase[] = [
       body: expect.objectContaining({ stream: true, stream_options: { include_usage: true } }),
     },
     errors: [
-      { says: 'classifies a tokens-per-minute 429 as retryable after Retry-After', fixture: 'error-429-rate-limited.json', status: 429, isRetryable: true, retryAfterMs: 3000, upstreamMessage: /^Rate limit reached for model `llama-3.1-8b-instant`/ },
+      {
+        says: 'classifies a tokens-per-minute 429 as retryable after Retry-After',
+        fixture: 'error-429-rate-limited.json',
+        status: 429,
+        isRetryable: true,
+        retryAfterMs: 3000,
+        upstreamMessage: /^Rate limit reached for model `llama-3.1-8b-instant`/,
+      },
     ],
   },
   {
@@ -198,44 +265,96 @@ const cases: readonly ConformanceCase[] = [
     },
     stream: { says: 'streams text', pieceBytes: 17, usage: { inputTokens: 48, outputTokens: 8 } },
     errors: [
-      { says: 'reads the message out of its `{"detail": {"error"}}` body', fixture: 'error-403-not-authenticated.json', status: 403, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'Not authenticated' },
+      {
+        says: 'reads the message out of its `{"detail": {"error"}}` body',
+        fixture: 'error-403-not-authenticated.json',
+        status: 403,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'Not authenticated',
+      },
     ],
   },
   {
     id: 'novita',
     apiKey: 'sk_Rq4Wn8Zt2Xm6Lp0Vc3Hb7Kd1Js5Fy9Ga',
     request: chatRequest('meta-llama/llama-3.1-8b-instruct'),
-    chat: { says: 'parses a completion with null token details', result: { toolCalls: [] }, usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 0, reasoningTokens: 0 }, path: '/v3/openai/chat/completions' },
+    chat: {
+      says: 'parses a completion with null token details',
+      result: { toolCalls: [] },
+      usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 0, reasoningTokens: 0 },
+      path: '/v3/openai/chat/completions',
+    },
     stream: { says: 'streams text, then the usage-only chunk after finish_reason', pieceBytes: 23, usage: { inputTokens: 48, outputTokens: 8 } },
     errors: [
-      { says: 'reads the message of its `{code, reason, message}` body and does not retry a 403', fixture: 'error-403-verification.json', status: 403, isRetryable: false, retryAfterMs: undefined, upstreamMessage: /requires identity verification/ },
+      {
+        says: 'reads the message of its `{code, reason, message}` body and does not retry a 403',
+        fixture: 'error-403-verification.json',
+        status: 403,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: /requires identity verification/,
+      },
     ],
   },
   {
     id: 'cerebras',
     apiKey: 'csk-9fk2m4x8q1w7r3t6y0p5v2n8b4c1d7h3',
     request: chatRequest('llama3.1-8b'),
-    chat: { says: 'parses a completion with cached prompt tokens and its time_info', result: { responseModel: 'llama3.1-8b' }, usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 1024 }, path: '/v1/chat/completions' },
-    stream: { says: 'streams chunks that omit finish_reason until the last', pieceBytes: 19, usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 1024 } },
+    chat: {
+      says: 'parses a completion with cached prompt tokens and its time_info',
+      result: { responseModel: 'llama3.1-8b' },
+      usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 1024 },
+      path: '/v1/chat/completions',
+    },
+    stream: {
+      says: 'streams chunks that omit finish_reason until the last',
+      pieceBytes: 19,
+      usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 1024 },
+    },
     errors: [
-      { says: 'reads the top-level message of its error body and does not retry a 401', fixture: 'error-401-wrong-key.json', status: 401, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'Wrong API Key' },
+      {
+        says: 'reads the top-level message of its error body and does not retry a 401',
+        fixture: 'error-401-wrong-key.json',
+        status: 401,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'Wrong API Key',
+      },
     ],
   },
   {
     id: 'nscale',
     apiKey: 'ns_Wd5Kq9Xm2Lr7Tz4Vc8Nb1Hp6Js3Fy0Ga',
     request: chatRequest('meta-llama/Llama-3.1-8B-Instruct'),
-    chat: { says: 'parses a completion', result: { toolCalls: [] }, usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 0 }, path: '/v1/chat/completions' },
+    chat: {
+      says: 'parses a completion',
+      result: { toolCalls: [] },
+      usage: { inputTokens: 48, outputTokens: 8, cacheReadTokens: 0 },
+      path: '/v1/chat/completions',
+    },
     stream: { says: 'streams text', pieceBytes: 29, usage: { inputTokens: 48, outputTokens: 8 } },
     errors: [
-      { says: 'returns an unknown model as a non-retryable 404', fixture: 'error-404-model.json', status: 404, isRetryable: false, retryAfterMs: undefined, upstreamMessage: /does not exist/ },
+      {
+        says: 'returns an unknown model as a non-retryable 404',
+        fixture: 'error-404-model.json',
+        status: 404,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: /does not exist/,
+      },
     ],
   },
   {
     id: 'mistral',
     apiKey: 'Zp4Xq8Lm2Wr6Tn0Vc3Hb7Kd1Js5Fy9G',
     request: mistralRequest,
-    chat: { says: 'parses a completion', result: { toolCalls: [], responseModel: 'mistral-small-latest' }, usage: { inputTokens: 17, outputTokens: 8 }, path: '/v1/chat/completions' },
+    chat: {
+      says: 'parses a completion',
+      result: { toolCalls: [], responseModel: 'mistral-small-latest' },
+      usage: { inputTokens: 17, outputTokens: 8 },
+      path: '/v1/chat/completions',
+    },
     stream: {
       says: 'streams without sending stream_options, which Mistral rejects, even when the caller asks',
       pieceBytes: 7,
@@ -246,7 +365,15 @@ const cases: readonly ConformanceCase[] = [
     },
     errors: [
       // 1734 is the rejected logit_bias token id, part of the caller's input the 422 echoes.
-      { says: 'reads the validation problems nested under `message` of a 422, without echoing the input', fixture: 'error-422-extra-inputs.json', status: 422, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'body.logit_bias: Extra inputs are not permitted', omits: ['1734'] },
+      {
+        says: 'reads the validation problems nested under `message` of a 422, without echoing the input',
+        fixture: 'error-422-extra-inputs.json',
+        status: 422,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'body.logit_bias: Extra inputs are not permitted',
+        omits: ['1734'],
+      },
     ],
   },
   {
@@ -265,7 +392,14 @@ const cases: readonly ConformanceCase[] = [
       usage: { inputTokens: 24, outputTokens: 8, cacheReadTokens: 1088, raw: expect.not.objectContaining({ prompt_tokens_details: expect.anything() }) },
     },
     errors: [
-      { says: 'returns insufficient balance (402) at once, not retried', fixture: 'error-402-insufficient-balance.json', status: 402, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'Insufficient Balance' },
+      {
+        says: 'returns insufficient balance (402) at once, not retried',
+        fixture: 'error-402-insufficient-balance.json',
+        status: 402,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'Insufficient Balance',
+      },
     ],
   },
   {
@@ -286,7 +420,15 @@ const cases: readonly ConformanceCase[] = [
     },
     errors: [
       // OpenAI echoes the key masked after its `sk-proj-` prefix.
-      { says: 'returns an invalid key (401) at once, with neither the key nor its masked echo leaking', fixture: 'error-401-invalid-key.json', status: 401, isRetryable: false, retryAfterMs: undefined, upstreamMessage: /^Incorrect API key provided/, omits: [OPENAI_KEY.slice(8)] },
+      {
+        says: 'returns an invalid key (401) at once, with neither the key nor its masked echo leaking',
+        fixture: 'error-401-invalid-key.json',
+        status: 401,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: /^Incorrect API key provided/,
+        omits: [OPENAI_KEY.slice(8)],
+      },
     ],
   },
   {
@@ -302,7 +444,15 @@ const cases: readonly ConformanceCase[] = [
     },
     stream: { says: 'streams only the answer text, not reasoning_content', pieceBytes: 41, usage: { outputTokens: 299, reasoningTokens: 291 } },
     errors: [
-      { says: 'reads the message of its `{code, error}` body, which echoes only a masked key', fixture: 'error-400-invalid-argument.json', status: 400, isRetryable: false, retryAfterMs: undefined, upstreamMessage: /^Incorrect API key provided: xai-x1\*{4}dmbf\./, omits: [XAI_KEY.slice(4)] },
+      {
+        says: 'reads the message of its `{code, error}` body, which echoes only a masked key',
+        fixture: 'error-400-invalid-argument.json',
+        status: 400,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: /^Incorrect API key provided: xai-x1\*{4}dmbf\./,
+        omits: [XAI_KEY.slice(4)],
+      },
     ],
   },
   {
@@ -321,7 +471,14 @@ const cases: readonly ConformanceCase[] = [
     },
     stream: { says: 'streams a reply cut at max_tokens', pieceBytes: 5, usage: { inputTokens: 48, outputTokens: 8 }, finishReason: 'length' },
     errors: [
-      { says: "reads vLLM's top-level error message for an unknown model (404, not retried)", fixture: 'error-404-model.json', status: 404, isRetryable: false, retryAfterMs: undefined, upstreamMessage: 'The model `llama-3.1-8b` does not exist.' },
+      {
+        says: "reads vLLM's top-level error message for an unknown model (404, not retried)",
+        fixture: 'error-404-model.json',
+        status: 404,
+        isRetryable: false,
+        retryAfterMs: undefined,
+        upstreamMessage: 'The model `llama-3.1-8b` does not exist.',
+      },
     ],
   },
 ];
@@ -382,10 +539,17 @@ for (const row of cases) {
       for (const failure of row.errors) {
         it(failure.says, async () => {
           replay.server.reply(jsonFixture(fixture(failure.fixture)));
-          const call = failure.during === 'stream' ? collect(replay.adapter.streamChat(row.request, callOptions())) : replay.adapter.chat(row.request, callOptions());
+          const call =
+            failure.during === 'stream' ? collect(replay.adapter.streamChat(row.request, callOptions())) : replay.adapter.chat(row.request, callOptions());
           const error = await rejection(call);
 
-          expect(error).toMatchObject({ provider: row.id, kind: 'http', status: failure.status, isRetryable: failure.isRetryable, retryAfterMs: failure.retryAfterMs });
+          expect(error).toMatchObject({
+            provider: row.id,
+            kind: 'http',
+            status: failure.status,
+            isRetryable: failure.isRetryable,
+            retryAfterMs: failure.retryAfterMs,
+          });
           expectText(error.upstreamMessage, failure.upstreamMessage);
           for (const text of failure.omits ?? []) expect(JSON.stringify([error.message, error.upstreamMessage, error.stack])).not.toContain(text);
         });

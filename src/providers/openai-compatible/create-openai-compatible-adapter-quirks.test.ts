@@ -10,7 +10,10 @@ const streamBody =
   chunk({ choices: [{ index: 0, delta: { content: 'Paris' }, finish_reason: null }] }) +
   chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], vendor: { usage: { in: 7, out: 2 } } }) +
   'data: [DONE]\n\n';
-const completionBody = JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: 'Paris' }, finish_reason: 'stop' }], vendor: { usage: { in: 7, out: 2 } } });
+const completionBody = JSON.stringify({
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Paris' }, finish_reason: 'stop' }],
+  vendor: { usage: { in: 7, out: 2 } },
+});
 
 // A made-up upstream reporting usage as `vendor.usage: {in, out}`, to exercise both hooks at once.
 const replay = useProviderReplay((origin) =>

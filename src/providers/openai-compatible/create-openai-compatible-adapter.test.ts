@@ -121,7 +121,12 @@ describe('OpenAI-compatible adapter: releasing connections', () => {
 
   it('ends with an aborted error and closes the response when the signal aborts', async () => {
     const upstream = await startReplayServer();
-    upstream.reply({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: 'data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\n', hold: true });
+    upstream.reply({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+      body: 'data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\n',
+      hold: true,
+    });
     const adapter = createOpenAICompatibleAdapter({ id: 'held', baseUrl: upstream.origin });
     const controller = new AbortController();
     const events: StreamEvent[] = [];

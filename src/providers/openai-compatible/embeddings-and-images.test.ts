@@ -64,7 +64,9 @@ describe('OpenAI-compatible adapter: embeddings against the simulator', () => {
   });
 
   it('classifies failures as for chat: 429 retryable, 400 not, a broken body as protocol', async () => {
-    const limited = await rejection(simulatorAdapter({ 'x-simulator-status': '429', 'x-simulator-retry-after': '2' }).embed!({ model: 'm', inputs: ['x'] }, callOptions()));
+    const limited = await rejection(
+      simulatorAdapter({ 'x-simulator-status': '429', 'x-simulator-retry-after': '2' }).embed!({ model: 'm', inputs: ['x'] }, callOptions()),
+    );
     expect(limited).toMatchObject({ provider: 'simulator', kind: 'http', status: 429, isRetryable: true, retryAfterMs: 2000 });
 
     const empty = await rejection(simulatorAdapter().embed!({ model: 'm', inputs: [''] }, callOptions()));
@@ -83,7 +85,10 @@ describe('OpenAI-compatible adapter: embeddings against the simulator', () => {
 
 describe('OpenAI-compatible adapter: images against the simulator', () => {
   it('returns PNG bytes of the requested size and count, billed per image', async () => {
-    const result = await simulatorAdapter().generateImage!({ model: 'simulator-image', prompt: 'a paper boat', width: 48, height: 32, count: 2 }, callOptions());
+    const result = await simulatorAdapter().generateImage!(
+      { model: 'simulator-image', prompt: 'a paper boat', width: 48, height: 32, count: 2 },
+      callOptions(),
+    );
 
     expect(result.images).toHaveLength(2);
     for (const image of result.images) {
@@ -120,7 +125,9 @@ describe('OpenAI-compatible adapter: images against the simulator', () => {
     await new Promise<void>((resolve) => bucket.listen(0, '127.0.0.1', resolve));
     const bucketUrl = `http://127.0.0.1:${(bucket.address() as AddressInfo).port}/signed/kite.png?sig=abc`;
     replay.reply({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ created: 1, data: [{ url: bucketUrl }] }) });
-    const adapter = track(createOpenAICompatibleAdapter({ id: 'remote', baseUrl: `${replay.origin}/v1`, apiKey: 'sk-remote-provider-key', capabilities: { images: true } }));
+    const adapter = track(
+      createOpenAICompatibleAdapter({ id: 'remote', baseUrl: `${replay.origin}/v1`, apiKey: 'sk-remote-provider-key', capabilities: { images: true } }),
+    );
 
     const result = await adapter.generateImage!({ model: 'm', prompt: 'a kite' }, callOptions());
     bucket.close();
@@ -139,7 +146,10 @@ describe('OpenAI-compatible adapter: images against the simulator', () => {
 
   it('stops waiting when the caller aborts', async () => {
     const controller = new AbortController();
-    const pending = simulatorAdapter({ 'x-simulator-latency-ms': '2000' }).generateImage!({ model: 'm', prompt: 'slow' }, { signal: controller.signal, requestId: 'r' });
+    const pending = simulatorAdapter({ 'x-simulator-latency-ms': '2000' }).generateImage!(
+      { model: 'm', prompt: 'slow' },
+      { signal: controller.signal, requestId: 'r' },
+    );
     setTimeout(() => controller.abort(), 20);
     expect(await rejection(pending)).toMatchObject({ kind: 'aborted' });
   });

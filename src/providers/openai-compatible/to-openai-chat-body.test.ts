@@ -35,7 +35,7 @@ describe('toOpenAIChatBody', () => {
     expect(plain).not.toHaveProperty('stream_options');
   });
 
-  it('leaves stream_options out, even the caller\'s, for upstreams that reject it', () => {
+  it("leaves stream_options out, even the caller's, for upstreams that reject it", () => {
     const body = toOpenAIChatBody({ ...base, extra: { stream_options: { include_usage: true } } }, true, false);
     expect(body).toMatchObject({ stream: true });
     expect(body).not.toHaveProperty('stream_options');

@@ -9,7 +9,8 @@ export function createOpenAIAdapter(options: ProviderOptions): ProviderAdapter {
   return createOpenAICompatibleAdapter({
     id: 'openai',
     baseUrl: options.baseUrl ?? openAIBaseUrl,
-    apiKey: options.apiKey, headers: options.headers,
+    apiKey: options.apiKey,
+    headers: options.headers,
     capabilities: { embeddings: true, images: true },
     toImageBody,
   });

@@ -27,7 +27,10 @@ describe('OpenAI adapter: embeddings and images', () => {
 
   it('generates with gpt-image: no response_format nor seed sent, PNG bytes and token usage back', async () => {
     replay.server.reply(jsonFixture(fixture('images-generation.json')));
-    const result = await replay.adapter.generateImage!({ model: 'gpt-image-1', prompt: 'a photo of a sea otter', width: 1024, height: 1024, seed: 3 }, callOptions());
+    const result = await replay.adapter.generateImage!(
+      { model: 'gpt-image-1', prompt: 'a photo of a sea otter', width: 1024, height: 1024, seed: 3 },
+      callOptions(),
+    );
 
     expect(result.images[0]?.mediaType).toBe('image/png');
     expect(readPng(result.images[0]!.data)).toMatchObject({ width: 8, height: 8 });

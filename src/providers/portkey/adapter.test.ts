@@ -7,7 +7,9 @@ import { createPortkeyAdapter, portkeyBaseUrl } from './adapter.js';
 // ../openai-compatible/conformance.test.ts.
 const PORTKEY_KEY = 'pk_Jq2Xm7Wr4Lt9Vz1Nc6Hb3Pd8Js5Fy0Ga';
 const fixture = fixtureIn(import.meta.url);
-const replay = useProviderReplay((origin) => createPortkeyAdapter({ apiKey: PORTKEY_KEY, baseUrl: sameRouteOn(origin, portkeyBaseUrl), virtualKey: 'openai-prod-3f9a2c' }));
+const replay = useProviderReplay((origin) =>
+  createPortkeyAdapter({ apiKey: PORTKEY_KEY, baseUrl: sameRouteOn(origin, portkeyBaseUrl), virtualKey: 'openai-prod-3f9a2c' }),
+);
 
 describe('Portkey adapter: virtual keys', () => {
   it('routes by virtual key alone, sending no Authorization header', async () => {

@@ -27,7 +27,10 @@ afterAll(async () => {
 describe('Replicate adapter against the simulator', () => {
   it('gets finished predictions with Prefer: wait, and the same images after polling a slow one', async () => {
     const waited = await simulatorAdapter().generateImage!(request, callOptions());
-    expect(waited.images.map((image) => readPng(image.data)).map(({ width, height }) => [width, height])).toEqual([[16, 12], [16, 12]]);
+    expect(waited.images.map((image) => readPng(image.data)).map(({ width, height }) => [width, height])).toEqual([
+      [16, 12],
+      [16, 12],
+    ]);
     const before = simulator.requests;
     const polled = await simulatorAdapter({ 'x-simulator-pending-polls': '3' }).generateImage!(request, callOptions());
     expect(polled.images.map((image) => image.data)).toEqual(waited.images.map((image) => image.data));
@@ -42,7 +45,10 @@ describe('Replicate adapter against the simulator', () => {
 
   it('reports a wrong key, invalid input and an injected 429 as Replicate does', async () => {
     expect(await rejection(simulatorAdapter(undefined, 'r8_wrong').generateImage!(request, callOptions()))).toMatchObject({ status: 401, isRetryable: false });
-    expect(await rejection(simulatorAdapter().generateImage!({ ...request, count: 9 }, callOptions()))).toMatchObject({ status: 422, upstreamMessage: expect.stringContaining('num_outputs') });
+    expect(await rejection(simulatorAdapter().generateImage!({ ...request, count: 9 }, callOptions()))).toMatchObject({
+      status: 422,
+      upstreamMessage: expect.stringContaining('num_outputs'),
+    });
     const limited = simulatorAdapter({ 'x-simulator-status': '429', 'x-simulator-retry-after': '2' });
     expect(await rejection(limited.generateImage!(request, callOptions()))).toMatchObject({ status: 429, isRetryable: true, retryAfterMs: 2_000 });
   });

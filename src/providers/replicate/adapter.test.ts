@@ -76,9 +76,17 @@ describe('Replicate adapter: error path', () => {
 
   it('classifies 401, 422 and throttled 429 from their problem+json bodies', async () => {
     api.on(CREATE, recorded('error-401-unauthenticated.json'));
-    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({ status: 401, isRetryable: false, upstreamMessage: 'You did not pass a valid authentication token' });
+    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({
+      status: 401,
+      isRetryable: false,
+      upstreamMessage: 'You did not pass a valid authentication token',
+    });
     api.on(CREATE, recorded('error-422-invalid-input.json'));
-    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({ status: 422, isRetryable: false, upstreamMessage: expect.stringContaining('num_outputs') });
+    expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({
+      status: 422,
+      isRetryable: false,
+      upstreamMessage: expect.stringContaining('num_outputs'),
+    });
     api.on(CREATE, recorded('error-429-throttled.json'));
     expect(await rejection(adapter.generateImage!(request, callOptions()))).toMatchObject({ status: 429, isRetryable: true, retryAfterMs: 6_000 });
   });

@@ -43,8 +43,7 @@ export function createReplicateAdapter(options: ReplicateAdapterOptions): Provid
     // `owner/name:version` pins a version (community models have no "latest" endpoint).
     const [model, version] = request.model.split(':', 2) as [string, string | undefined];
     const input = toPredictionInput(request);
-    const [path, body] =
-      version === undefined ? [`${prefix}/v1/models/${model}/predictions`, { input }] : [`${prefix}/v1/predictions`, { version, input }];
+    const [path, body] = version === undefined ? [`${prefix}/v1/models/${model}/predictions`, { input }] : [`${prefix}/v1/predictions`, { version, input }];
     const answer = await upstream.postJson(path, body, { stream: false, signal });
     return parsePrediction(await upstream.readText(answer, signal), id);
   }

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { isRetryableFailure, parseRetryAfter, redactSecrets, UpstreamError } from './upstream-error.js';
 
 describe('UpstreamError', () => {
-  it.each(['sk-proj-abcdefghijkl', 'gsk_abcdefghijklmnop', 'csk-abcdefghijkl', 'xai-abcdefghijkl', 'gw_live_abcdefghijkl', 'hf_abcdefghijklmn', 'r8_abcdefghijklmn'])(
-    'redacts a %s-style key an upstream echoes back',
-    (key) => {
-      expect(redactSecrets(`Incorrect API key provided: ${key}.`)).toBe('Incorrect API key provided: [redacted].');
-      expect(new UpstreamError({ provider: 'p', kind: 'http', status: 401, message: 'm', upstreamMessage: `bad ${key}` }).upstreamMessage).not.toContain(key);
-    },
-  );
+  it.each([
+    'sk-proj-abcdefghijkl',
+    'gsk_abcdefghijklmnop',
+    'csk-abcdefghijkl',
+    'xai-abcdefghijkl',
+    'gw_live_abcdefghijkl',
+    'hf_abcdefghijklmn',
+    'r8_abcdefghijklmn',
+  ])('redacts a %s-style key an upstream echoes back', (key) => {
+    expect(redactSecrets(`Incorrect API key provided: ${key}.`)).toBe('Incorrect API key provided: [redacted].');
+    expect(new UpstreamError({ provider: 'p', kind: 'http', status: 401, message: 'm', upstreamMessage: `bad ${key}` }).upstreamMessage).not.toContain(key);
+  });
 
   it('redacts bearer tokens and bounds the length', () => {
     expect(redactSecrets('Authorization: Bearer abc.def')).toBe('Authorization: [redacted]');

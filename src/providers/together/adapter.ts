@@ -8,7 +8,8 @@ export function createTogetherAdapter(options: ProviderOptions): ProviderAdapter
   return createOpenAICompatibleAdapter({
     id: 'together',
     baseUrl: options.baseUrl ?? togetherBaseUrl,
-    apiKey: options.apiKey, headers: options.headers,
+    apiKey: options.apiKey,
+    headers: options.headers,
     capabilities: { embeddings: true, images: true },
     toImageBody,
   });

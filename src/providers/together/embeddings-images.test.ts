@@ -48,6 +48,12 @@ describe('Together adapter: embeddings and images', () => {
   it('returns a rejected image size (400) with its message, not retried', async () => {
     replay.server.reply(jsonFixture(fixture('error-400-image-size.json')));
     const error = await rejection(replay.adapter.generateImage!({ ...imageRequest, width: 1000 }, callOptions()));
-    expect(error).toMatchObject({ provider: 'together', kind: 'http', status: 400, isRetryable: false, upstreamMessage: 'Width must be a multiple of 8 and between 64 and 1792.' });
+    expect(error).toMatchObject({
+      provider: 'together',
+      kind: 'http',
+      status: 400,
+      isRetryable: false,
+      upstreamMessage: 'Width must be a multiple of 8 and between 64 and 1792.',
+    });
   });
 });

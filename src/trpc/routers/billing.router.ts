@@ -1,11 +1,4 @@
-import {
-  costInputSchema,
-  costOutputSchema,
-  hfBillingInputSchema,
-  hfBillingOutputSchema,
-  usageInputSchema,
-  usageOutputSchema,
-} from '../../contract/billing.js';
+import { costInputSchema, costOutputSchema, hfBillingInputSchema, hfBillingOutputSchema, usageInputSchema, usageOutputSchema } from '../../contract/billing.js';
 import { costOfRequests, costsOfRequestIds, usageRecords } from '../../billing/billing-queries.js';
 import { hasScope } from '../../auth/scopes.js';
 import { endpoint, principalOf, router, type TrpcContext } from '../init.js';
@@ -35,7 +28,7 @@ export const billingRouter = router({
 
   usage: endpoint('GET', '/hf/tasks/billing/usage', {
     summary: "The caller's usage records, newest first",
-    description: 'An admin key sees every user\'s records.',
+    description: "An admin key sees every user's records.",
     tags: ['billing'],
     scopes: ['billing:read'],
   })

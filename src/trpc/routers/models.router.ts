@@ -33,10 +33,18 @@ export const modelsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const found = ctx.services.pipeline.resolver.findModel(input.provider_model_id);
       if (!found) {
-        throw new GatewayError('not_found', 'Unknown provider model', `No model "${input.provider_model_id}" is served; map to a Gatewayz model id or provider/model.`);
+        throw new GatewayError(
+          'not_found',
+          'Unknown provider model',
+          `No model "${input.provider_model_id}" is served; map to a Gatewayz model id or provider/model.`,
+        );
       }
       if (!found.model.tasks.includes(input.task_type)) {
-        throw new GatewayError('invalid_request', 'Model does not serve this task', `"${input.provider_model_id}" serves ${found.model.tasks.join(', ')}, not ${input.task_type}.`);
+        throw new GatewayError(
+          'invalid_request',
+          'Model does not serve this task',
+          `"${input.provider_model_id}" serves ${found.model.tasks.join(', ')}, not ${input.task_type}.`,
+        );
       }
       await ctx.services.mappings.upsert({
         hubModelId: input.hub_model_id,

@@ -26,7 +26,13 @@ const camelCase = (task: string) => task.replace(/-(\w)/g, (_, letter: string) =
 
 export const tasksRouter = router({
   ...Object.fromEntries(Object.values(taskTable).map((definition) => [camelCase(definition.task), procedureOf(definition)])),
-  run: endpoint('POST', '/hf/tasks/run', { tags: ['tasks'], scopes: taskScopes, errors: taskErrors, summary: 'Run any task by name', description: `Dispatches to the named task. ${streaming}` })
+  run: endpoint('POST', '/hf/tasks/run', {
+    tags: ['tasks'],
+    scopes: taskScopes,
+    errors: taskErrors,
+    summary: 'Run any task by name',
+    description: `Dispatches to the named task. ${streaming}`,
+  })
     .input(runInputSchema)
     .output(runOutputSchema)
     .mutation(({ ctx, input }) => {

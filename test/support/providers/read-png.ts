@@ -21,7 +21,7 @@ export function readPng(bytes: Buffer): DecodedPng {
   const idat: Buffer[] = [];
   let width = 0;
   let height = 0;
-  for (let offset = 8; offset < bytes.length; ) {
+  for (let offset = 8; offset < bytes.length;) {
     const length = bytes.readUInt32BE(offset);
     const typeAndData = bytes.subarray(offset + 4, offset + 8 + length);
     const type = typeAndData.subarray(0, 4).toString('latin1');
