@@ -243,7 +243,7 @@ export interface paths {
         };
         /**
          * The caller's usage records, newest first
-         * @description An admin key sees every user's records.
+         * @description Filter by time, model, task, provider and status; `total_records` and `total_cost_nano_usd` are the filter's, over all pages. With `format=csv` every record of the filter streams as text/csv. An admin key sees every user's records.
          */
         get: operations["billing-usage"];
         put?: never;
@@ -265,7 +265,7 @@ export interface paths {
         put?: never;
         /**
          * Hugging Face's billing callback
-         * @description Costs of the given request ids (the Inference-Id header values) in nano-USD. Ids that are unknown or belong to another user are left out. Idempotent.
+         * @description Costs of the given request ids (the Inference-Id header values) in integer nano-USD: one entry per id that was answered with a 2xx and whose usage row has committed, in any order; unknown, failed, not yet committed or other users' ids are left out (an empty list when none is known: HF asks again for ids left out). Idempotent: an id always answers the same cost. A `billing:callback` key sees its own user's requests, an admin key all.
          */
         post: operations["billing-hfRequests"];
         delete?: never;
@@ -303,6 +303,74 @@ export interface paths {
         put?: never;
         /** Revoke an API key at once */
         post: operations["admin-revokeKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/credits/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant (or, negative, adjust) a user's credits */
+        post: operations["admin-grantCredits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/credits/{user}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's balance, reservations and latest grants */
+        get: operations["admin-creditAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/credits/{user}/mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a user unlimited (credits off) or limited by its balance */
+        post: operations["admin-setCreditMode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute every bill: row costs from their price versions, balances from grants minus usage, reservations */
+        get: operations["admin-audit"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -905,8 +973,9 @@ export interface components {
         };
         UsageResponse: {
             records: components["schemas"]["UsageRecord"][];
+            /** @description Records matching the filter, over all pages. */
             total_records: number;
-            /** @description Integer nano-USD (1e-9 USD). */
+            /** @description Their cost, over all pages. */
             total_cost_nano_usd: number;
         };
         UsageRecord: {
@@ -937,9 +1006,11 @@ export interface components {
             user_id: string;
             name: string | null;
             key_prefix: string;
-            scopes: ("inference" | "billing:read" | "models:write" | "admin")[];
+            scopes: ("inference" | "billing:read" | "billing:callback" | "models:write" | "admin")[];
             created_at: string;
             revoked_at: string | null;
+            spend_limit_total_nano_usd: number | null;
+            spend_limit_daily_nano_usd: number | null;
             /** @description The key itself. Shown once: only its hash is stored. */
             key: string;
         };
@@ -952,15 +1023,61 @@ export interface components {
             user_id: string;
             name: string | null;
             key_prefix: string;
-            scopes: ("inference" | "billing:read" | "models:write" | "admin")[];
+            scopes: ("inference" | "billing:read" | "billing:callback" | "models:write" | "admin")[];
             created_at: string;
             revoked_at: string | null;
+            spend_limit_total_nano_usd: number | null;
+            spend_limit_daily_nano_usd: number | null;
         };
         RevokedApiKey: {
             /** Format: uuid */
             id: string;
             /** @constant */
             revoked: true;
+        };
+        CreditAccount: {
+            user_id: string;
+            /** @description Grants minus settled usage. */
+            balance_nano_usd: number;
+            /** @description Held by calls in flight. */
+            reserved_nano_usd: number;
+            available_nano_usd: number;
+            unlimited: boolean;
+            grants: {
+                /** Format: uuid */
+                id: string;
+                amount_nano_usd: number;
+                reason: string;
+                granted_by: string;
+                created_at: string;
+            }[];
+        };
+        /** @description Amounts are nano-USD as decimal strings (exact at any size). */
+        AuditReport: {
+            ok: boolean;
+            rowsChecked: number;
+            costMismatches: {
+                requestId: string;
+                recorded: string;
+                recomputed: string;
+            }[];
+            balanceMismatches: {
+                userId: string;
+                balance: string;
+                grantsMinusUsage: string;
+            }[];
+            reservationMismatches: {
+                userId: string;
+                reserved: string;
+                heldByReservations: string;
+            }[];
+            providerCosts: {
+                provider: string;
+                rows: number;
+                ourCostNanoUsd: string;
+                providerCostNanoUsd: string;
+                differenceNanoUsd: string;
+            }[];
         };
         Health: {
             /** @enum {string} */
@@ -2323,8 +2440,15 @@ export interface operations {
     "billing-usage": {
         parameters: {
             query?: {
+                from?: string;
+                to?: string;
+                model?: string;
+                task?: components["schemas"]["TaskType"];
+                provider?: string;
+                status?: "success" | "error" | "partial";
                 limit?: number;
                 offset?: number;
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -2340,6 +2464,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UsageResponse"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid request */
@@ -2500,8 +2625,12 @@ export interface operations {
                      *       "inference"
                      *     ]
                      */
-                    scopes?: ("inference" | "billing:read" | "models:write" | "admin")[];
+                    scopes?: ("inference" | "billing:read" | "billing:callback" | "models:write" | "admin")[];
                     name?: string;
+                    /** @description The most this key may ever spend. */
+                    spend_limit_total_nano_usd?: number;
+                    /** @description The most this key may spend per UTC day. */
+                    spend_limit_daily_nano_usd?: number;
                 };
             };
         };
@@ -2601,6 +2730,231 @@ export interface operations {
             };
             /** @description Unknown model */
             404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-grantCredits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    user_id: string;
+                    /** @description Positive to grant, negative to adjust down. 1 USD = 1000000000. */
+                    amount_nano_usd: number;
+                    /** @default grant */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditAccount"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-creditAccount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditAccount"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-setCreditMode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true: credits off for this user (never limited). */
+                    unlimited: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditAccount"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditReport"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
                     [name: string]: unknown;

@@ -1,21 +1,15 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareDatabase } from '../src/plugins/database.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../src/auth/api-keys-repository.js';
 import { displayPrefix } from '../src/auth/api-key.js';
 import { scopeSchema, type Scope } from '../src/auth/scopes.js';
-import { loadConfig } from '../src/config.js';
-import { acquireLock, readLock } from '../src/db/data-dir-lock.js';
-import { openDatabase } from '../src/db/open-database.js';
+import { AdminCallError, connectToGateway, type GatewayConnection } from './gateway-connection.js';
 
 /**
  * npm run keys -- create --user alice [--scopes inference,billing:read] [--name laptop]
  * npm run keys -- list [--user alice]
  * npm run keys -- revoke <key id>
  *
- * On the embedded database a running gateway owns the PGlite folder, so this talks to that
- * gateway's admin API (its address and a local control token are in the folder's lock file);
- * only when no gateway runs does it open the folder itself, holding the lock meanwhile.
+ * Through the running gateway's admin API on PGlite, or the database directly (gateway-connection.ts).
  */
 interface KeyInfo {
   id: string;
@@ -35,29 +29,25 @@ interface KeyAdmin {
   close(): Promise<void>;
 }
 
-function httpAdmin(url: string, token: string): KeyAdmin {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(url + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const payload = (await response.json()) as Record<string, unknown>;
-    if (response.status === 404 && path.endsWith('/revoke')) return undefined;
-    if (!response.ok) throw new Error(`${payload.error}: ${payload.message}`);
-    return payload;
-  };
+function httpAdmin(connection: Extract<GatewayConnection, { kind: 'http' }>): KeyAdmin {
   return {
-    create: async (input) => (await call('POST', '/admin/keys', input)) as unknown as KeyInfo,
-    list: async (userId) => ((await call('GET', `/admin/keys${userId ? `?user_id=${encodeURIComponent(userId)}` : ''}`)) as { keys: KeyInfo[] }).keys,
-    revoke: async (id) => (await call('POST', `/admin/keys/${encodeURIComponent(id)}/revoke`, {})) !== undefined,
-    close: async () => {},
+    create: async (input) => (await connection.call('POST', '/admin/keys', input)) as unknown as KeyInfo,
+    list: async (userId) => ((await connection.call('GET', `/admin/keys${userId ? `?user_id=${encodeURIComponent(userId)}` : ''}`)) as unknown as { keys: KeyInfo[] }).keys,
+    revoke: async (id) => {
+      try {
+        await connection.call('POST', `/admin/keys/${encodeURIComponent(id)}/revoke`, {});
+        return true;
+      } catch (error) {
+        if (error instanceof AdminCallError && error.status === 404) return false;
+        throw error;
+      }
+    },
+    close: () => connection.close(),
   };
 }
 
-async function directAdmin(location: Parameters<typeof openDatabase>[0], release: () => void): Promise<KeyAdmin> {
-  const database = await openDatabase(location);
-  await prepareDatabase(database.db);
+function directAdmin(connection: Extract<GatewayConnection, { kind: 'database' }>): KeyAdmin {
+  const { db } = connection;
   const info = (row: Awaited<ReturnType<typeof listApiKeys>>[number]): KeyInfo => ({
     ...row,
     created_at: row.created_at.toISOString(),
@@ -65,7 +55,7 @@ async function directAdmin(location: Parameters<typeof openDatabase>[0], release
   });
   return {
     create: async (input) => {
-      const created = await createApiKey(database.db, { userId: input.user_id, scopes: input.scopes, name: input.name ?? null });
+      const created = await createApiKey(db, { userId: input.user_id, scopes: input.scopes, name: input.name ?? null });
       return {
         id: created.id,
         user_id: created.userId,
@@ -77,23 +67,15 @@ async function directAdmin(location: Parameters<typeof openDatabase>[0], release
         key: created.key,
       };
     },
-    list: async (userId) => (await listApiKeys(database.db, { userId })).map(info),
-    revoke: async (id) => (await revokeApiKey(database.db, id)) !== undefined,
-    close: async () => {
-      await database.close();
-      release();
-    },
+    list: async (userId) => (await listApiKeys(db, { userId })).map(info),
+    revoke: async (id) => (await revokeApiKey(db, id)) !== undefined,
+    close: () => connection.close(),
   };
 }
 
 async function connect(): Promise<KeyAdmin> {
-  const config = loadConfig();
-  if (config.DATABASE_URL) return directAdmin({ kind: 'postgres', url: config.DATABASE_URL }, () => {});
-  const dataDir = resolve(config.DATA_DIR);
-  const holder = readLock(dataDir);
-  if (holder?.url && holder.controlToken) return httpAdmin(holder.url, holder.controlToken);
-  const lock = acquireLock(dataDir); // throws with a clear message if a gateway is still starting
-  return directAdmin({ kind: 'pglite', dataDir: resolve(dataDir, 'pglite') }, () => lock.release());
+  const connection = await connectToGateway();
+  return connection.kind === 'http' ? httpAdmin(connection) : directAdmin(connection);
 }
 
 const usage = 'usage: npm run keys -- create --user <id> [--scopes inference,billing:read] [--name <name>] | list [--user <id>] | revoke <key id>';

@@ -11,8 +11,10 @@ import { registerOpenAIRoutes } from './http/openai/routes.js';
 import { registerRequestContext } from './http/request-context.js';
 import { registerTaskRoutes } from './http/task-routes.js';
 import { registerTrpcRoutes } from './http/trpc-routes.js';
+import { registerUsageRoute } from './http/usage-export.js';
 import { registerDatabase } from './plugins/database.js';
 import { healthReporter } from './plugins/health.js';
+import { registerCredits } from './plugins/credits.js';
 import { registerLedger } from './plugins/ledger.js';
 import { createPipeline } from './plugins/pipeline.js';
 import { registerPrices } from './plugins/prices.js';
@@ -70,6 +72,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
     const mappings = new ModelMappings(database.db);
     await mappings.load();
     const pipeline = createPipeline(config, { adapters, mappings, priceBook, ledger });
+    // The last beforeForwarding hook: nothing may refuse a call after its money is held.
+    const credits = registerCredits(app, config, database.db, pipeline);
     const keyCache = new KeyCache(database.db, config.KEY_CACHE_TTL_MS);
     const services: GatewayServices = {
       config,
@@ -77,6 +81,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
       keyCache,
       mappings,
       pipeline,
+      credits,
       controlToken: dependencies.controlToken,
       health: healthReporter({ keyCache, adapters, pipeline, mappings, priceRefresher }),
     };
@@ -97,6 +102,7 @@ function registerRoutes(app: FastifyInstance, services: GatewayServices): void {
   registerRequestContext(app, services);
   registerTaskRoutes(app, services);
   registerTrpcRoutes(app, services);
+  registerUsageRoute(app, services);
   registerOpenAIRoutes(app, services);
   registerHfNativeRoutes(app, services);
   registerMetrics(app, services.pipeline.metrics);

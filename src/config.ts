@@ -29,6 +29,12 @@ const environmentSchema = z.object({
   // Longest time to receive a whole request (headers and body; not the response, so streams are unaffected). 0: no limit.
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LEDGER_MODE: z.enum(['durable', 'async']).default('durable'),
+  // enforce: every call reserves its maximum cost against the user's credits (402 when short);
+  // users marked unlimited (the first admin) are not limited. off: nothing is reserved.
+  CREDITS: z.enum(['enforce', 'off']).default('enforce'),
+  // The output bound of a reservation when a request names no max_tokens (and is then sent upstream).
+  DEFAULT_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().max(262_144).default(4096),
+  INSTANCE_HEARTBEAT_MS: z.coerce.number().int().positive().default(5_000),
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
   // A non-streamed attempt's deadline. Streams have none as a whole: they end when idle for
   // STREAM_IDLE_TIMEOUT_MS between events, or after STREAM_MAX_DURATION_MS in all.

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { buildApp, closeGracefully, type GatewayApp } from './app.js';
 import { countApiKeys, createApiKey } from './auth/api-keys-repository.js';
 import { allScopes } from './auth/scopes.js';
+import { setUnlimited } from './billing/credits.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { secureDataDir } from './db/data-dir.js';
 import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
@@ -43,6 +44,7 @@ async function printFirstAdminKey(app: GatewayApp, config: Config): Promise<void
   const { db } = app.gateway;
   if ((await countApiKeys(db)) > 0) return;
   const created = await createApiKey(db, { userId: 'admin', scopes: [...allScopes], name: 'first admin key' });
+  await setUnlimited(db, 'admin', true); // so `npm start` works out of the box: the operator's own key is never limited
   const line = '='.repeat(78);
   process.stdout.write(
     `\n${line}\n  First start: an admin API key was created. It is shown only this once.\n\n` +

@@ -84,14 +84,17 @@ describe.each(databaseKinds())('billing and models on %s', (kind) => {
 
       // HF's callback: known ids get their cost, unknown or foreign ones are left out, answers repeat.
       const ask = { requestIds: [...ids, '00000000-0000-4000-8000-000000000000', 'not-a-uuid'] };
-      const first = await gateway.request('/hf/billing/requests', { body: ask });
+      // The callback has a scope of its own: a key with billing:callback sees its own user's requests.
+      const callbackKey = await gateway.createKey('alice', ['billing:callback']);
+      expect((await gateway.request('/hf/billing/requests', { body: ask })).status).toBe(403);
+      const first = await gateway.request('/hf/billing/requests', { key: callbackKey, body: ask });
       expect(await first.json()).toEqual({
         requests: expect.arrayContaining([
           { requestId: ids[0], costNanoUsd: 15_500 },
           { requestId: ids[1], costNanoUsd: 15_500 },
         ]),
       });
-      const again = (await (await gateway.request('/hf/billing/requests', { body: ask })).json()) as { requests: unknown[] };
+      const again = (await (await gateway.request('/hf/billing/requests', { key: callbackKey, body: ask })).json()) as { requests: unknown[] };
       expect(again.requests).toHaveLength(2);
       const all = (await (await gateway.request('/hf/billing/requests', { key: gateway.adminKey, body: ask })).json()) as { requests: unknown[] };
       expect(all.requests).toHaveLength(3);

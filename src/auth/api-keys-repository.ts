@@ -12,7 +12,10 @@ export interface CreatedApiKey {
   createdAt: Date;
 }
 
-export async function createApiKey(db: Kysely<Database>, input: { userId: string; scopes: Scope[]; name?: string | null }): Promise<CreatedApiKey> {
+export async function createApiKey(
+  db: Kysely<Database>,
+  input: { userId: string; scopes: Scope[]; name?: string | null; spendLimitTotal?: bigint | undefined; spendLimitDaily?: bigint | undefined },
+): Promise<CreatedApiKey> {
   const key = generateApiKey();
   return db.transaction().execute(async (transaction) => {
     await transaction
@@ -28,6 +31,8 @@ export async function createApiKey(db: Kysely<Database>, input: { userId: string
         key_hash: hashApiKey(key),
         key_prefix: displayPrefix(key),
         scopes: input.scopes,
+        spend_limit_total_nano_usd: input.spendLimitTotal ?? null,
+        spend_limit_daily_nano_usd: input.spendLimitDaily ?? null,
       })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();

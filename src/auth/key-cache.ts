@@ -75,7 +75,15 @@ export class KeyCache {
         cause: error,
       });
     }
-    const principal = row && row.revoked_at === null ? { userId: row.user_id, apiKeyId: row.id, scopes: row.scopes as Scope[] } : undefined;
+    const principal: Principal | undefined =
+      row && row.revoked_at === null
+        ? {
+            userId: row.user_id,
+            apiKeyId: row.id,
+            scopes: row.scopes as Scope[],
+            spendLimits: { total: row.spend_limit_total_nano_usd ?? undefined, daily: row.spend_limit_daily_nano_usd ?? undefined },
+          }
+        : undefined;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(keyHash, { principal, expiresAt: this.now() + (principal ? this.ttlMs : Math.min(this.ttlMs, 2_000)) });
     return principal;

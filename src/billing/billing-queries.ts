@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { costRequestItemSchema, usageInputSchema } from '../contract/billing.js';
+import type { costRequestItemSchema, UsageFilter, usageInputSchema } from '../contract/billing.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { Database } from '../db/database.js';
 import { GatewayError } from '../errors.js';
@@ -44,36 +44,69 @@ export function costOfRequests(requests: CostRequestItem[], priceOf: (model: str
   return { total_cost_nano_usd: nanoToJson(total), costs, currency: 'USD' as const };
 }
 
-/** Reporting, not the request path: counting and summing over the (user_id, created_at) index is fine here. */
+const recordColumns = ['request_id', 'created_at', 'task', 'model', 'provider', 'status', 'input_tokens', 'output_tokens', 'cost_nano_usd'] as const;
+
+/** The viewer's rows that match the filter (reporting, not the request path: indexed by user and time). */
+function filtered(db: Kysely<Database>, viewer: Viewer, filter: UsageFilter) {
+  return db
+    .selectFrom('usage')
+    .$if(viewer.userId !== undefined, (query) => query.where('user_id', '=', viewer.userId!))
+    .$if(filter.from !== undefined, (query) => query.where('created_at', '>=', new Date(filter.from!)))
+    .$if(filter.to !== undefined, (query) => query.where('created_at', '<', new Date(filter.to!)))
+    .$if(filter.model !== undefined, (query) => query.where('model', '=', filter.model!))
+    .$if(filter.task !== undefined, (query) => query.where('task', '=', filter.task!))
+    .$if(filter.provider !== undefined, (query) => query.where('provider', '=', filter.provider!))
+    .$if(filter.status !== undefined, (query) => query.where('status', '=', filter.status!));
+}
+
+type RecordRow = { request_id: string; created_at: Date; task: string; model: string; provider: string | null; status: 'success' | 'error' | 'partial'; input_tokens: number; output_tokens: number; cost_nano_usd: bigint };
+
+function toRecord(row: RecordRow) {
+  return {
+    request_id: row.request_id,
+    timestamp: row.created_at.toISOString(),
+    task: row.task,
+    model: row.model,
+    provider: row.provider,
+    status: row.status,
+    input_tokens: row.input_tokens,
+    output_tokens: row.output_tokens,
+    cost_nano_usd: nanoToJson(row.cost_nano_usd),
+  };
+}
+
+/** One page of records, newest first, with the filter's totals over all pages. */
 export async function usageRecords(db: Kysely<Database>, viewer: Viewer, page: z.infer<typeof usageInputSchema>) {
-  const own = db.selectFrom('usage').$if(viewer.userId !== undefined, (query) => query.where('user_id', '=', viewer.userId!));
+  const own = filtered(db, viewer, page);
   const [rows, totals] = await Promise.all([
-    own
-      .select(['request_id', 'created_at', 'task', 'model', 'provider', 'status', 'input_tokens', 'output_tokens', 'cost_nano_usd'])
-      .orderBy('created_at', 'desc')
-      .orderBy('request_id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
+    own.select(recordColumns).orderBy('created_at', 'desc').orderBy('request_id').limit(page.limit).offset(page.offset).execute(),
     own
       .select((eb) => [eb.fn.countAll<bigint>().as('records'), eb.fn.coalesce(eb.fn.sum<bigint>('cost_nano_usd'), eb.lit(0)).as('cost')])
       .executeTakeFirstOrThrow(),
   ]);
-  return {
-    records: rows.map((row) => ({
-      request_id: row.request_id,
-      timestamp: row.created_at.toISOString(),
-      task: row.task,
-      model: row.model,
-      provider: row.provider,
-      status: row.status,
-      input_tokens: row.input_tokens,
-      output_tokens: row.output_tokens,
-      cost_nano_usd: nanoToJson(row.cost_nano_usd),
-    })),
-    total_records: Number(totals.records),
-    total_cost_nano_usd: nanoToJson(BigInt(totals.cost)),
-  };
+  return { records: rows.map(toRecord), total_records: Number(totals.records), total_cost_nano_usd: nanoToJson(BigInt(totals.cost)) };
+}
+
+/**
+ * Every record of the filter, newest first, a page at a time (keyset pagination on
+ * (created_at, request_id)), so an export of millions of rows never sits in memory.
+ */
+export async function* allUsageRecords(db: Kysely<Database>, viewer: Viewer, filter: UsageFilter, pageSize = 1_000) {
+  let after: { created_at: Date; request_id: string } | undefined;
+  for (;;) {
+    const rows = await filtered(db, viewer, filter)
+      .select(recordColumns)
+      .$if(after !== undefined, (query) =>
+        query.where((eb) => eb.or([eb('created_at', '<', after!.created_at), eb.and([eb('created_at', '=', after!.created_at), eb('request_id', '>', after!.request_id)])])),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('request_id')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) yield toRecord(row);
+    if (rows.length < pageSize) return;
+    after = rows.at(-1)!;
+  }
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,10 +116,13 @@ export async function costsOfRequestIds(db: Kysely<Database>, viewer: Viewer, re
   const ids = [...new Set(requestIds.filter((id) => uuidPattern.test(id)).map((id) => id.toLowerCase()))];
   const found: { requestId: string; costNanoUsd: number }[] = [];
   for (let start = 0; start < ids.length; start += 5_000) {
+    // Only calls answered with a 2xx: success, or a stream that started (200) and was cut (partial).
+    // A refused or failed call (status error) had a non-2xx answer and is never billed.
     const rows = await db
       .selectFrom('usage')
       .select(['request_id', 'cost_nano_usd'])
       .where('request_id', 'in', ids.slice(start, start + 5_000))
+      .where('status', '!=', 'error')
       .$if(viewer.userId !== undefined, (query) => query.where('user_id', '=', viewer.userId!))
       .execute();
     for (const row of rows) found.push({ requestId: row.request_id, costNanoUsd: nanoToJson(row.cost_nano_usd) });

@@ -47,6 +47,7 @@ export async function settle(billing: { ledger: LedgerWriter; priceBook: PriceBo
     http_status: settlement.httpStatus,
     latency_ms: settlement.latencyMs,
     raw_usage: usage.raw === null || usage.raw === undefined ? null : JSON.stringify(usage.raw),
+    provider_cost_nano_usd: usage.providerCostNanoUsd ?? null,
   });
   return cost;
 }

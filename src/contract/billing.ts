@@ -26,10 +26,22 @@ export const costOutputSchema = z
   })
   .meta({ id: 'CostResponse' });
 
-export const usageInputSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(1_000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+export const usageFilterSchema = z.object({
+  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Records at or after this instant (ISO 8601).' }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Records before this instant (ISO 8601).' }),
+  model: z.string().min(1).max(200).optional(),
+  task: taskTypeSchema.optional(),
+  provider: z.string().min(1).max(100).optional(),
+  status: z.enum(['success', 'error', 'partial']).optional(),
 });
+
+export const usageInputSchema = usageFilterSchema.extend({
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  format: z.enum(['json', 'csv']).default('json').meta({ description: 'csv streams every record of the filter (limit and offset ignored).' }),
+});
+
+export type UsageFilter = z.infer<typeof usageFilterSchema>;
 
 export const usageRecordSchema = z
   .object({
@@ -46,7 +58,11 @@ export const usageRecordSchema = z
   .meta({ id: 'UsageRecord' });
 
 export const usageOutputSchema = z
-  .object({ records: z.array(usageRecordSchema), total_records: z.number().int(), total_cost_nano_usd: nanoUsd })
+  .object({
+    records: z.array(usageRecordSchema),
+    total_records: z.number().int().meta({ description: 'Records matching the filter, over all pages.' }),
+    total_cost_nano_usd: nanoUsd.meta({ description: 'Their cost, over all pages.' }),
+  })
   .meta({ id: 'UsageResponse' });
 
 /** HF's billing callback: https://huggingface.co/docs/inference-providers/register-as-a-provider */

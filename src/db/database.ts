@@ -18,6 +18,48 @@ export interface ApiKeysTable {
   scopes: string[];
   created_at: CreatedAt;
   revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  spend_limit_total_nano_usd: ColumnType<bigint | null, bigint | string | null | undefined, bigint | string | null>;
+  spend_limit_daily_nano_usd: ColumnType<bigint | null, bigint | string | null | undefined, bigint | string | null>;
+}
+
+export interface CreditAccountsTable {
+  user_id: string;
+  balance_nano_usd: ColumnType<bigint, bigint | string | undefined, bigint | string>;
+  reserved_nano_usd: ColumnType<bigint, bigint | string | undefined, bigint | string>;
+  unlimited: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CreditGrantsTable {
+  id: Generated<string>;
+  user_id: string;
+  amount_nano_usd: Int8;
+  reason: string;
+  granted_by: string;
+  created_at: CreatedAt;
+}
+
+export interface KeySpendTable {
+  api_key_id: string;
+  /** 'total', or a UTC day 'YYYY-MM-DD'. */
+  period: string;
+  spent_nano_usd: ColumnType<bigint, bigint | string | undefined, bigint | string>;
+  reserved_nano_usd: ColumnType<bigint, bigint | string | undefined, bigint | string>;
+}
+
+export interface CreditReservationsTable {
+  request_id: string;
+  user_id: string;
+  api_key_id: string | null;
+  day: string;
+  amount_nano_usd: Int8;
+  instance_id: string;
+  created_at: CreatedAt;
+}
+
+export interface GatewayInstancesTable {
+  id: string;
+  heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ModelMappingsTable {
@@ -64,6 +106,7 @@ export interface UsageTable {
   http_status: number;
   latency_ms: number;
   raw_usage: ColumnType<unknown, string | null, never>;
+  provider_cost_nano_usd: ColumnType<bigint | null, bigint | string | null | undefined, never>;
   created_at: CreatedAt;
 }
 
@@ -73,6 +116,11 @@ export interface Database {
   model_mappings: ModelMappingsTable;
   prices: PricesTable;
   usage: UsageTable;
+  credit_accounts: CreditAccountsTable;
+  credit_grants: CreditGrantsTable;
+  key_spend: KeySpendTable;
+  credit_reservations: CreditReservationsTable;
+  gateway_instances: GatewayInstancesTable;
 }
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;

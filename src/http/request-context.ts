@@ -74,5 +74,9 @@ export function callContextOf(request: FastifyRequest, reply: FastifyReply, serv
     served: (provider) => {
       if (provider === 'simulator') reply.header('X-Gatewayz-Simulated', 'true');
     },
+    // Non-streamed answers; a stream's final event carries its cost instead (its headers are long sent).
+    costed: (costNanoUsd) => {
+      if (!reply.sent) reply.header('X-Gatewayz-Cost-Nano-Usd', costNanoUsd.toString());
+    },
   };
 }

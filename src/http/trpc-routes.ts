@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GatewayError } from '../errors.js';
 import { invalidInput } from '../contract/parse-with.js';
 import { taskRoutePaths } from '../tasks/task-table.js';
+import { usagePath } from './usage-export.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { GatewayServices } from '../trpc/gateway-services.js';
 import { procedureRoutes } from './procedures.js';
@@ -16,7 +17,7 @@ import { unabortableSignal } from './request-context.js';
  */
 export function registerTrpcRoutes(app: FastifyInstance, services: GatewayServices): void {
   for (const route of procedureRoutes) {
-    if (taskRoutePaths.includes(route.path)) continue;
+    if (taskRoutePaths.includes(route.path) || route.path === usagePath) continue;
     app.route({
       method: route.method,
       url: route.url,

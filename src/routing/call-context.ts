@@ -40,6 +40,13 @@ export interface CallContext {
   startedAt: number;
   /** Told which provider each attempt goes to (the HTTP layer marks simulated answers). */
   served?: (provider: string) => void;
+  /** Told the billed cost once a successful call's row has committed (the HTTP layer's cost header). */
+  costed?: (costNanoUsd: bigint) => void;
+  /**
+   * Set by a beforeForwarding hook (the credit reservation) when the caller named no max_tokens:
+   * the pipeline sends it upstream, so the reserved maximum really is the maximum.
+   */
+  outputTokenCap?: number;
 }
 
 export interface RetryPolicy {
@@ -56,6 +63,8 @@ export interface ForwardingPlan {
   call: Call;
   model: CatalogModel;
   candidates: readonly Candidate[];
+  /** The Hub mapping's parameters, which build each candidate's request with `call.request`. */
+  defaults: Readonly<Record<string, unknown>>;
 }
 
 /** A call whose usage row has committed. */

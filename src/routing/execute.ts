@@ -1,7 +1,7 @@
 import { settle } from '../billing/settlement.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { GatewayError } from '../errors.js';
-import { emptyUsage, type Usage } from '../providers/spec/index.js';
+import { emptyUsage, type ChatRequest, type Usage } from '../providers/spec/index.js';
 import type { AttemptDeadline } from './attempt-deadline.js';
 import { AttemptsFailed, runAttempts, seconds } from './attempts.js';
 import type { CallContext } from './call-context.js';
@@ -85,7 +85,8 @@ function resolve(context: CallContext, task: TaskType, modelName: string | undef
 
 async function admit(context: CallContext, call: Call): Promise<ResolvedModel> {
   const resolved = resolve(context, call.task, call.modelName);
-  for (const hook of context.services.hooks.beforeForwarding) await hook(context, { call, model: resolved.model, candidates: resolved.candidates });
+  const plan = { call, model: resolved.model, candidates: resolved.candidates, defaults: resolved.mapping?.parameters ?? {} };
+  for (const hook of context.services.hooks.beforeForwarding) await hook(context, plan);
   return resolved;
 }
 
@@ -101,7 +102,7 @@ function invoke<C extends Call>(context: CallContext, call: C, resolved: Resolve
   context.served?.(adapter.id);
   switch (call.operation) {
     case 'chat':
-      return adapter.chat(call.request(target), options) as Promise<ResultOf<C>>;
+      return adapter.chat(capped(context, call.request(target)), options) as Promise<ResultOf<C>>;
     case 'embed':
       return adapter.embed!(call.request(target), options) as Promise<ResultOf<C>>;
     case 'image':
@@ -119,7 +120,7 @@ async function openStream(
 ): Promise<OpenedStream> {
   const { firstTokenTimeoutMs } = context.services;
   const cancelFirstTokenDeadline = deadline.within(firstTokenTimeoutMs, `no first token within ${seconds(firstTokenTimeoutMs)}`);
-  const request = call.request(targetOf(resolved, candidate));
+  const request = capped(context, call.request(targetOf(resolved, candidate)));
   context.served?.(candidate.adapter.id);
   const events = candidate.adapter.streamChat(request, { signal: deadline.signal, requestId: context.inferenceId })[Symbol.asyncIterator]();
   try {
@@ -132,6 +133,12 @@ async function openStream(
   } finally {
     cancelFirstTokenDeadline();
   }
+}
+
+/** The reservation's output bound, sent upstream when the caller set no max_tokens. */
+function capped(context: CallContext, request: ChatRequest): ChatRequest {
+  if (context.outputTokenCap !== undefined && request.maxTokens === undefined) request.maxTokens = context.outputTokenCap;
+  return request;
 }
 
 /** Records the failed call (cost 0) and returns the error the client gets. */
@@ -166,6 +173,7 @@ async function settleCall(
     httpStatus,
     latencyMs: Math.round(performance.now() - context.startedAt),
   });
+  if (status !== 'error') context.costed?.(costNanoUsd);
   for (const hook of services.hooks.afterSettlement) hook(context, { task, model, provider, usage, costNanoUsd, httpStatus });
   return costNanoUsd;
 }

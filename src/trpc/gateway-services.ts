@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { KeyCache } from '../auth/key-cache.js';
+import type { CreditService } from '../billing/credit-service.js';
 import type { Config } from '../config.js';
 import type { healthOutputSchema } from '../contract/health.js';
 import type { Database } from '../db/database.js';
@@ -14,6 +15,7 @@ export interface GatewayServices {
   keyCache: KeyCache;
   mappings: ModelMappings;
   pipeline: PipelineServices;
+  credits: CreditService;
   /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
   controlToken: string | undefined;
   health(): z.infer<typeof healthOutputSchema>;

@@ -55,6 +55,9 @@ export function buildOpenApiDocument() {
         response.headers = { 'Inference-Id': { $ref: '#/components/headers/Inference-Id' } };
         const json = response.content?.['application/json'];
         if (status !== '200' && json) json.schema = { $ref: '#/components/schemas/Error' };
+        if (status === '200' && json && path === '/hf/tasks/billing/usage') {
+          response.content!['text/csv'] = { schema: { type: 'string', description: 'With format=csv: a header line, then one line per record.' } };
+        }
         if (status === '200' && json && streamingPaths.includes(path)) {
           response.content!['text/event-stream'] = {
             schema: {

@@ -45,7 +45,8 @@ export async function startTestGateway(
   const database = await openTestDatabase(kind);
   const simulator = await createSimulatorServer(options.simulator ?? {});
   // SIMULATOR=off: the test's own simulator (with its options and fault headers) is the one that answers.
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIMULATOR: 'off', PRICE_REFRESH_INTERVAL_MS: '0', ...options.env });
+  // CREDITS=off: suites about other things are not about money; the credit suites turn it on.
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIMULATOR: 'off', PRICE_REFRESH_INTERVAL_MS: '0', CREDITS: 'off', ...options.env });
   const simulatorAdapter =
     options.simulatorAdapter === false
       ? undefined

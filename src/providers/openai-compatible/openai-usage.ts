@@ -1,3 +1,4 @@
+import { usdToNano } from '../../billing/money.js';
 import { isRecord } from '../json.js';
 import { emptyUsage, type FinishReason, type Usage } from '../spec/index.js';
 
@@ -21,6 +22,8 @@ export function normalizeOpenAIUsage(raw: unknown): Usage {
     reasoningTokens: count(completionDetails.reasoning_tokens),
     images: 0,
     raw,
+    // OpenRouter reports the charge in USD (its credits) with the usage.
+    ...(typeof raw.cost === 'number' && Number.isFinite(raw.cost) && raw.cost >= 0 ? { providerCostNanoUsd: usdToNano(raw.cost.toFixed(9)) } : {}),
   };
 }
 

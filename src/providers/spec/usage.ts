@@ -19,6 +19,8 @@ export interface Usage {
   reasoningTokens: number;
   images: number;
   raw: unknown;
+  /** What the provider itself says the call cost (OpenRouter's `usage.cost`), kept beside ours for reconciliation. */
+  providerCostNanoUsd?: bigint;
 }
 
 export function emptyUsage(): Usage {

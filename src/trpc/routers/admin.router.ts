@@ -1,7 +1,15 @@
 import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/api-keys-repository.js';
 import { displayPrefix, hashApiKey } from '../../auth/api-key.js';
 import type { Scope } from '../../auth/scopes.js';
+import { auditLedger } from '../../billing/audit.js';
+import { creditAccount, grantCredits, setUnlimited } from '../../billing/credits.js';
+import { nanoToJson } from '../../billing/money.js';
 import {
+  auditOutputSchema,
+  creditAccountInputSchema,
+  creditAccountSchema,
+  grantCreditsInputSchema,
+  setCreditModeInputSchema,
   createKeyInputSchema,
   createKeyOutputSchema,
   listKeysInputSchema,
@@ -9,9 +17,10 @@ import {
   revokeKeyInputSchema,
   revokeKeyOutputSchema,
 } from '../../contract/admin.js';
+import { z } from 'zod';
 import type { ApiKeyRow } from '../../db/database.js';
 import { GatewayError } from '../../errors.js';
-import { endpoint, router } from '../init.js';
+import { endpoint, principalOf, router } from '../init.js';
 
 const admin = { tags: ['admin'], scopes: ['admin'] as const };
 
@@ -20,7 +29,13 @@ export const adminRouter = router({
     .input(createKeyInputSchema)
     .output(createKeyOutputSchema)
     .mutation(async ({ ctx, input }) => {
-      const created = await createApiKey(ctx.services.db, { userId: input.user_id, scopes: input.scopes, name: input.name ?? null });
+      const created = await createApiKey(ctx.services.db, {
+        userId: input.user_id,
+        scopes: input.scopes,
+        name: input.name ?? null,
+        spendLimitTotal: optionalBigInt(input.spend_limit_total_nano_usd),
+        spendLimitDaily: optionalBigInt(input.spend_limit_daily_nano_usd),
+      });
       ctx.services.keyCache.invalidate(hashApiKey(created.key));
       return {
         id: created.id,
@@ -31,6 +46,8 @@ export const adminRouter = router({
         scopes: created.scopes,
         created_at: created.createdAt.toISOString(),
         revoked_at: null,
+        spend_limit_total_nano_usd: input.spend_limit_total_nano_usd ?? null,
+        spend_limit_daily_nano_usd: input.spend_limit_daily_nano_usd ?? null,
       };
     }),
 
@@ -48,7 +65,64 @@ export const adminRouter = router({
       ctx.services.keyCache.invalidate(keyHash);
       return { id: input.id, revoked: true as const };
     }),
+
+  grantCredits: endpoint('POST', '/admin/credits/grant', { ...admin, summary: "Grant (or, negative, adjust) a user's credits" })
+    .input(grantCreditsInputSchema)
+    .output(creditAccountSchema)
+    .mutation(async ({ ctx, input }) => {
+      const account = await grantCredits(ctx.services.db, {
+        userId: input.user_id,
+        amountNanoUsd: BigInt(input.amount_nano_usd),
+        reason: input.reason,
+        grantedBy: principalOf(ctx).userId,
+      });
+      ctx.services.credits.invalidate(input.user_id);
+      return toAccount(account);
+    }),
+
+  creditAccount: endpoint('GET', '/admin/credits/{user}', { ...admin, summary: "A user's balance, reservations and latest grants" })
+    .input(creditAccountInputSchema)
+    .output(creditAccountSchema)
+    .query(async ({ ctx, input }) => toAccount(await creditAccount(ctx.services.db, input.user))),
+
+  setCreditMode: endpoint('POST', '/admin/credits/{user}/mode', { ...admin, summary: 'Make a user unlimited (credits off) or limited by its balance' })
+    .input(setCreditModeInputSchema)
+    .output(creditAccountSchema)
+    .mutation(async ({ ctx, input }) => {
+      await setUnlimited(ctx.services.db, input.user, input.unlimited);
+      ctx.services.credits.invalidate(input.user);
+      return toAccount(await creditAccount(ctx.services.db, input.user));
+    }),
+
+  audit: endpoint('GET', '/admin/audit', {
+    ...admin,
+    summary: 'Recompute every bill: row costs from their price versions, balances from grants minus usage, reservations',
+  })
+    .input(z.object({}))
+    .output(auditOutputSchema)
+    .query(({ ctx }) => auditLedger(ctx.services.db)),
 });
+
+function optionalBigInt(value: number | undefined): bigint | undefined {
+  return value === undefined ? undefined : BigInt(value);
+}
+
+function toAccount(account: Awaited<ReturnType<typeof creditAccount>>) {
+  return {
+    user_id: account.userId,
+    balance_nano_usd: nanoToJson(account.balanceNanoUsd),
+    reserved_nano_usd: nanoToJson(account.reservedNanoUsd),
+    available_nano_usd: nanoToJson(account.balanceNanoUsd - account.reservedNanoUsd),
+    unlimited: account.unlimited,
+    grants: account.grants.map((grant) => ({
+      id: grant.id,
+      amount_nano_usd: nanoToJson(grant.amount_nano_usd),
+      reason: grant.reason,
+      granted_by: grant.granted_by,
+      created_at: grant.created_at.toISOString(),
+    })),
+  };
+}
 
 function toKeyInfo(row: ApiKeyRow) {
   return {
@@ -59,5 +133,7 @@ function toKeyInfo(row: ApiKeyRow) {
     scopes: row.scopes as Scope[],
     created_at: row.created_at.toISOString(),
     revoked_at: row.revoked_at?.toISOString() ?? null,
+    spend_limit_total_nano_usd: row.spend_limit_total_nano_usd === null ? null : nanoToJson(row.spend_limit_total_nano_usd),
+    spend_limit_daily_nano_usd: row.spend_limit_daily_nano_usd === null ? null : nanoToJson(row.spend_limit_daily_nano_usd),
   };
 }

@@ -28,7 +28,8 @@ export const billingRouter = router({
 
   usage: endpoint('GET', '/hf/tasks/billing/usage', {
     summary: "The caller's usage records, newest first",
-    description: "An admin key sees every user's records.",
+    description:
+      "Filter by time, model, task, provider and status; `total_records` and `total_cost_nano_usd` are the filter's, over all pages. With `format=csv` every record of the filter streams as text/csv. An admin key sees every user's records.",
     tags: ['billing'],
     scopes: ['billing:read'],
   })
@@ -39,9 +40,9 @@ export const billingRouter = router({
   hfRequests: endpoint('POST', '/hf/billing/requests', {
     summary: "Hugging Face's billing callback",
     description:
-      'Costs of the given request ids (the Inference-Id header values) in nano-USD. Ids that are unknown or belong to another user are left out. Idempotent.',
+      'Costs of the given request ids (the Inference-Id header values) in integer nano-USD: one entry per id that was answered with a 2xx and whose usage row has committed, in any order; unknown, failed, not yet committed or other users\' ids are left out (an empty list when none is known: HF asks again for ids left out). Idempotent: an id always answers the same cost. A `billing:callback` key sees its own user\'s requests, an admin key all.',
     tags: ['billing'],
-    scopes: ['billing:read'],
+    scopes: ['billing:callback'],
   })
     .input(hfBillingInputSchema)
     .output(hfBillingOutputSchema)

@@ -1,0 +1,287 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+import { GatewayError } from '../errors.js';
+import { nanoToJson } from './money.js';
+
+/** What an admitted call may still cost, held until its usage row commits. */
+export interface Reservation {
+  requestId: string;
+  userId: string;
+  apiKeyId: string | undefined;
+  /** The UTC day whose key spend it counts against, 'YYYY-MM-DD'. */
+  day: string;
+  amountNanoUsd: bigint;
+}
+
+export interface KeySpendLimits {
+  total: bigint | undefined;
+  daily: bigint | undefined;
+}
+
+export const utcDay = (at: Date = new Date()) => at.toISOString().slice(0, 10);
+
+/**
+ * Reserves a call's maximum cost before it is forwarded, atomically and exactly across
+ * instances: the account row (and the key's spend rows) are locked, checked and updated in one
+ * transaction, so concurrent calls can never admit more than the balance covers (the
+ * check-then-record race of LiteLLM and others). Throws a 402 naming what ran out and by how much.
+ */
+export async function reserve(db: Kysely<Database>, instanceId: string, reservation: Reservation, limits: KeySpendLimits): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // Every reservation is counted in its account (unlimited ones too), so settlement can release it symmetrically.
+    await trx
+      .insertInto('credit_accounts')
+      .values({ user_id: reservation.userId })
+      .onConflict((conflict) => conflict.column('user_id').doNothing())
+      .execute();
+    const account = await trx
+      .selectFrom('credit_accounts')
+      .select(['balance_nano_usd', 'reserved_nano_usd', 'unlimited'])
+      .where('user_id', '=', reservation.userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const unlimited = account.unlimited;
+    const available = account.balance_nano_usd - account.reserved_nano_usd;
+    if (!unlimited && available < reservation.amountNanoUsd) throw insufficient('balance', available, reservation.amountNanoUsd);
+    const periods = keyPeriods(reservation, limits);
+    for (const { period, limit } of periods) {
+      const spend = await lockKeySpend(trx, reservation.apiKeyId!, period);
+      const left = limit - spend.spent_nano_usd - spend.reserved_nano_usd;
+      if (left < reservation.amountNanoUsd) throw insufficient(period === 'total' ? 'key_total' : 'key_daily', left, reservation.amountNanoUsd);
+    }
+    await trx
+      .updateTable('credit_accounts')
+      .set({ reserved_nano_usd: sql`reserved_nano_usd + ${reservation.amountNanoUsd}` })
+      .where('user_id', '=', reservation.userId)
+      .execute();
+    for (const { period } of periods) {
+      await trx
+        .updateTable('key_spend')
+        .set({ reserved_nano_usd: sql`reserved_nano_usd + ${reservation.amountNanoUsd}` })
+        .where('api_key_id', '=', reservation.apiKeyId!)
+        .where('period', '=', period)
+        .execute();
+    }
+    await trx
+      .insertInto('credit_reservations')
+      .values({
+        request_id: reservation.requestId,
+        user_id: reservation.userId,
+        api_key_id: reservation.apiKeyId ?? null,
+        day: reservation.day,
+        amount_nano_usd: reservation.amountNanoUsd,
+        instance_id: instanceId,
+      })
+      .execute();
+  });
+}
+
+/** The key periods whose limits bind this call: its total and its day. */
+function keyPeriods(reservation: Reservation, limits: KeySpendLimits): { period: string; limit: bigint }[] {
+  if (!reservation.apiKeyId) return [];
+  const periods: { period: string; limit: bigint }[] = [];
+  if (limits.total !== undefined) periods.push({ period: 'total', limit: limits.total });
+  if (limits.daily !== undefined) periods.push({ period: reservation.day, limit: limits.daily });
+  return periods;
+}
+
+async function lockKeySpend(trx: Transaction<Database>, apiKeyId: string, period: string) {
+  await trx
+    .insertInto('key_spend')
+    .values({ api_key_id: apiKeyId, period })
+    .onConflict((conflict) => conflict.columns(['api_key_id', 'period']).doNothing())
+    .execute();
+  return trx
+    .selectFrom('key_spend')
+    .select(['spent_nano_usd', 'reserved_nano_usd'])
+    .where('api_key_id', '=', apiKeyId)
+    .where('period', '=', period)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+function insufficient(limit: 'balance' | 'key_total' | 'key_daily', available: bigint, required: bigint): GatewayError {
+  const what = { balance: "the account's credit balance", key_total: "the API key's total spend limit", key_daily: "the API key's daily spend limit" }[limit];
+  const short = required - (available > 0n ? available : 0n);
+  return new GatewayError(
+    'insufficient_credits',
+    'Insufficient credits',
+    `This request may cost up to ${required} nano-USD, ${short} more than ${what} leaves (${available > 0n ? available : 0n} nano-USD). ` +
+      'Lower max_tokens, or add credits: npm run credits -- grant --user <user> --usd <amount>.',
+    { facts: { limit, available_nano_usd: nanoToJson(available > 0n ? available : 0n), required_nano_usd: nanoToJson(required) } },
+  );
+}
+
+/** One settled usage row, as the ledger's commit applies it to balances and spend. */
+export interface SettledSpend {
+  requestId: string;
+  userId: string;
+  apiKeyId: string | null;
+  costNanoUsd: bigint;
+}
+
+/**
+ * Applies committed usage to the money counters, inside the ledger's own transaction (so a row
+ * and its charge commit together, or neither does): every account's balance goes down by its
+ * settled cost, every key's spend up, and each call's reservation is released, exactly once
+ * (only reservations this transaction deletes are subtracted: one released by recovery is not).
+ */
+export async function applySettlements(trx: Transaction<Database>, settled: SettledSpend[], today: string): Promise<void> {
+  if (settled.length === 0) return;
+  const released = await trx
+    .deleteFrom('credit_reservations')
+    .where(
+      'request_id',
+      'in',
+      settled.map((row) => row.requestId),
+    )
+    .returning(['request_id', 'user_id', 'api_key_id', 'day', 'amount_nano_usd'])
+    .execute();
+  const dayOf = new Map(released.map((row) => [row.request_id, row.day]));
+  const accounts = new Counter();
+  const keys = new Counter();
+  for (const row of settled) {
+    if (row.costNanoUsd !== 0n) accounts.add(row.userId, -row.costNanoUsd, 0n);
+    if (row.apiKeyId && row.costNanoUsd !== 0n) {
+      keys.add(`${row.apiKeyId} total`, row.costNanoUsd, 0n);
+      keys.add(`${row.apiKeyId} ${dayOf.get(row.requestId) ?? today}`, row.costNanoUsd, 0n);
+    }
+  }
+  for (const reservation of released) {
+    accounts.add(reservation.user_id, 0n, -reservation.amount_nano_usd);
+    if (reservation.api_key_id) {
+      keys.add(`${reservation.api_key_id} total`, 0n, -reservation.amount_nano_usd);
+      keys.add(`${reservation.api_key_id} ${reservation.day}`, 0n, -reservation.amount_nano_usd);
+    }
+  }
+  await applyCounters(trx, accounts, keys);
+}
+
+/**
+ * Releases the reservations of instances that stopped sending heartbeats (crashed, killed), and
+ * of instances that left no heartbeat at all, so `kill -9` never leaves money stuck. `staleMs` 0
+ * releases every other instance's: right on PGlite, which only one process can open.
+ */
+export async function releaseStaleReservations(db: Kysely<Database>, instanceId: string, staleMs: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const staleBefore = new Date(Date.now() - staleMs);
+    const living = await trx.selectFrom('gateway_instances').select('id').where('heartbeat_at', '>=', staleBefore).execute();
+    const alive = [instanceId, ...living.map((row) => row.id)];
+    const released = await trx
+      .deleteFrom('credit_reservations')
+      .where('instance_id', 'not in', alive)
+      .returning(['user_id', 'api_key_id', 'day', 'amount_nano_usd'])
+      .execute();
+    const accounts = new Counter();
+    const keys = new Counter();
+    for (const reservation of released) {
+      accounts.add(reservation.user_id, 0n, -reservation.amount_nano_usd);
+      if (reservation.api_key_id) {
+        keys.add(`${reservation.api_key_id} total`, 0n, -reservation.amount_nano_usd);
+        keys.add(`${reservation.api_key_id} ${reservation.day}`, 0n, -reservation.amount_nano_usd);
+      }
+    }
+    await applyCounters(trx, accounts, keys);
+    await trx.deleteFrom('gateway_instances').where('id', 'not in', alive).execute();
+    return released.length;
+  });
+}
+
+export async function heartbeat(db: Kysely<Database>, instanceId: string): Promise<void> {
+  await db
+    .insertInto('gateway_instances')
+    .values({ id: instanceId, heartbeat_at: new Date() })
+    .onConflict((conflict) => conflict.column('id').doUpdateSet({ heartbeat_at: new Date() }))
+    .execute();
+}
+
+/** Deltas summed per row key, so each row is written once per statement (an upsert may touch a row only once). */
+class Counter {
+  readonly deltas = new Map<string, { spent: bigint; reserved: bigint }>();
+  add(key: string, spent: bigint, reserved: bigint): void {
+    const delta = this.deltas.get(key) ?? { spent: 0n, reserved: 0n };
+    delta.spent += spent;
+    delta.reserved += reserved;
+    this.deltas.set(key, delta);
+  }
+}
+
+async function applyCounters(trx: Transaction<Database>, accounts: Counter, keys: Counter): Promise<void> {
+  if (accounts.deltas.size > 0) {
+    await trx
+      .insertInto('credit_accounts')
+      .values([...accounts.deltas].map(([userId, delta]) => ({ user_id: userId, balance_nano_usd: delta.spent, reserved_nano_usd: delta.reserved })))
+      .onConflict((conflict) =>
+        conflict.column('user_id').doUpdateSet({
+          balance_nano_usd: sql`credit_accounts.balance_nano_usd + excluded.balance_nano_usd`,
+          reserved_nano_usd: sql`credit_accounts.reserved_nano_usd + excluded.reserved_nano_usd`,
+          updated_at: sql`now()`,
+        }),
+      )
+      .execute();
+  }
+  if (keys.deltas.size > 0) {
+    await trx
+      .insertInto('key_spend')
+      .values(
+        [...keys.deltas].map(([key, delta]) => {
+          const [apiKeyId, period] = key.split(' ') as [string, string];
+          return { api_key_id: apiKeyId, period, spent_nano_usd: delta.spent, reserved_nano_usd: delta.reserved };
+        }),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['api_key_id', 'period']).doUpdateSet({
+          spent_nano_usd: sql`key_spend.spent_nano_usd + excluded.spent_nano_usd`,
+          reserved_nano_usd: sql`key_spend.reserved_nano_usd + excluded.reserved_nano_usd`,
+        }),
+      )
+      .execute();
+  }
+}
+
+/** Grants (or, negative, adjusts) a user's credits: a grant row and the balance, in one commit. */
+export async function grantCredits(db: Kysely<Database>, grant: { userId: string; amountNanoUsd: bigint; reason: string; grantedBy: string }) {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('credit_grants')
+      .values({ user_id: grant.userId, amount_nano_usd: grant.amountNanoUsd, reason: grant.reason, granted_by: grant.grantedBy })
+      .execute();
+    const accounts = new Counter();
+    accounts.add(grant.userId, grant.amountNanoUsd, 0n);
+    await applyCounters(trx, accounts, new Counter());
+    return creditAccount(trx, grant.userId);
+  });
+}
+
+/** An account is unlimited (credits: off) or limited by its balance. */
+export async function setUnlimited(db: Kysely<Database>, userId: string, unlimited: boolean): Promise<void> {
+  await db
+    .insertInto('credit_accounts')
+    .values({ user_id: userId, unlimited })
+    .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ unlimited, updated_at: sql`now()` }))
+    .execute();
+}
+
+export async function creditAccount(db: Kysely<Database> | Transaction<Database>, userId: string) {
+  const account = await db.selectFrom('credit_accounts').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  const grants = await db
+    .selectFrom('credit_grants')
+    .select(['id', 'amount_nano_usd', 'reason', 'granted_by', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+  return {
+    userId,
+    balanceNanoUsd: account?.balance_nano_usd ?? 0n,
+    reservedNanoUsd: account?.reserved_nano_usd ?? 0n,
+    unlimited: account?.unlimited ?? false,
+    grants,
+  };
+}
+
+/** Whether a user is unlimited: read on the request path through a short cache (credits/unlimited-cache). */
+export async function isUnlimited(db: Kysely<Database>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('credit_accounts').select('unlimited').where('user_id', '=', userId).executeTakeFirst();
+  return row?.unlimited ?? false;
+}
