@@ -1019,37 +1019,6 @@ export interface components {
                 reasoning_tokens: number;
             };
         };
-        CreateChatCompletionStreamResponse: {
-            id: string;
-            /** @constant */
-            object: "chat.completion.chunk";
-            created: number;
-            model: string;
-            system_fingerprint: null;
-            choices: {
-                index: number;
-                delta: {
-                    /** @constant */
-                    role?: "assistant";
-                    content?: string | null;
-                    refusal?: null;
-                    tool_calls?: {
-                        index: number;
-                        id?: string;
-                        /** @constant */
-                        type?: "function";
-                        function?: {
-                            name?: string;
-                            arguments?: string;
-                        };
-                    }[];
-                };
-                logprobs: null;
-                finish_reason: ("stop" | "length" | "tool_calls" | "content_filter") | null;
-            }[];
-            /** @description Present (null until the last chunk) only when stream_options.include_usage is true. */
-            usage?: components["schemas"]["CompletionUsage"] | null;
-        };
         /** @description The body of every error response. The Inference-Id header identifies the request. */
         Error: {
             /** @description Short description of what went wrong. */
@@ -1171,7 +1140,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description JSON: one per token, then a final event with the full text and usage (`cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request */
@@ -1265,7 +1241,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationalResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description JSON: one per token, then a final event with the full text and usage (`cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request */
@@ -2060,7 +2043,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description JSON: one per token, then a final event with the full text and usage (`cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request */
@@ -2655,7 +2645,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -2663,7 +2653,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateChatCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateChatCompletionStreamResponse"];
+                    "text/event-stream": {
+                        /** @description A `chat.completion.chunk` as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -2751,7 +2748,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -2759,7 +2756,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateCompletionResponse"];
+                    "text/event-stream": {
+                        /** @description A `text_completion` chunk as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -3043,9 +3047,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": unknown;
-                    "image/jpeg": unknown;
-                    "image/webp": unknown;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
                 };
             };
             /** @description Unknown or expired image */
@@ -3173,7 +3177,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -3181,7 +3185,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateChatCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateChatCompletionStreamResponse"];
+                    "text/event-stream": {
+                        /** @description A `chat.completion.chunk` as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -3274,7 +3285,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -3282,7 +3293,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateCompletionResponse"];
+                    "text/event-stream": {
+                        /** @description A `text_completion` chunk as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -3383,7 +3401,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HfTaskResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description A TGI stream event as JSON: `{index, token, generated_text, details}`; the last has `generated_text`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                     "image/png": string;
                 };
             };
