@@ -80,7 +80,8 @@ function summarize(output: string): { operations: number; generated: number; fai
   return {
     operations: number(/^\s*Tested: (\d+)/m),
     generated: number(/^\s*(\d+) generated/m),
-    failures: /^=+ No issues found/m.test(output) ? 0 : number(/^=+ (\d+) failures?/m),
+    // The closing line names failures ("=== 3 failures, 1 warning in 9s ===") only when there are some.
+    failures: /^=+ .* in [\d.]+s =+$/m.test(output) ? Number(/^=+ (\d+) (?:failures?|errors?)\b/m.exec(output)?.[1] ?? 0) : Number.NaN,
   };
 }
 
