@@ -1136,37 +1136,6 @@ export interface components {
                 reasoning_tokens: number;
             };
         };
-        CreateChatCompletionStreamResponse: {
-            id: string;
-            /** @constant */
-            object: "chat.completion.chunk";
-            created: number;
-            model: string;
-            system_fingerprint: null;
-            choices: {
-                index: number;
-                delta: {
-                    /** @constant */
-                    role?: "assistant";
-                    content?: string | null;
-                    refusal?: null;
-                    tool_calls?: {
-                        index: number;
-                        id?: string;
-                        /** @constant */
-                        type?: "function";
-                        function?: {
-                            name?: string;
-                            arguments?: string;
-                        };
-                    }[];
-                };
-                logprobs: null;
-                finish_reason: ("stop" | "length" | "tool_calls" | "content_filter") | null;
-            }[];
-            /** @description Present (null until the last chunk) only when stream_options.include_usage is true. */
-            usage?: components["schemas"]["CompletionUsage"] | null;
-        };
         /** @description The body of every error response. The Inference-Id header identifies the request. */
         Error: {
             /** @description Short description of what went wrong. */
@@ -1288,7 +1257,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TextGenerationResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description JSON: one per token, then a final event with the full text and usage (`cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request */
@@ -1382,7 +1358,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationalResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description JSON: one per token, then a final event with the full text and usage (`cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request */
@@ -2177,7 +2160,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description JSON: one per token, then a final event with the full text and usage (`cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request */
@@ -3009,7 +2999,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -3017,7 +3007,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateChatCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateChatCompletionStreamResponse"];
+                    "text/event-stream": {
+                        /** @description A `chat.completion.chunk` as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -3105,7 +3102,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -3113,7 +3110,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateCompletionResponse"];
+                    "text/event-stream": {
+                        /** @description A `text_completion` chunk as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -3397,9 +3401,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": unknown;
-                    "image/jpeg": unknown;
-                    "image/webp": unknown;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
                 };
             };
             /** @description Unknown or expired image */
@@ -3527,7 +3531,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -3535,7 +3539,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateChatCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateChatCompletionStreamResponse"];
+                    "text/event-stream": {
+                        /** @description A `chat.completion.chunk` as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -3628,7 +3639,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]` */
+            /** @description The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]` */
             200: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
@@ -3636,7 +3647,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateCompletionResponse"];
-                    "text/event-stream": components["schemas"]["CreateCompletionResponse"];
+                    "text/event-stream": {
+                        /** @description A `text_completion` chunk as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
@@ -3737,7 +3755,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HfTaskResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description A TGI stream event as JSON: `{index, token, generated_text, details}`; the last has `generated_text`. */
+                        data: string;
+                        /** @description The event type; absent (that is, `message`) on every event the gateway sends. */
+                        event?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                     "image/png": string;
                 };
             };

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Creates (or refreshes) the repo's .venv with the real Python clients the end-to-end suites run:
-# test/e2e/requirements.txt, exactly pinned. Idempotent and quiet: a no-op when .venv was built from
+# test/e2e/requirements.txt, exactly pinned. Arguments (all optional) build another venv the same
+# way: REQUIREMENTS VENV EXECUTABLE (scripts/schemathesis-env.sh). Idempotent and quiet: a no-op when .venv was built from
 # the current requirements (their hash is kept in .venv/.requirements.sha256). Prints the venv's
-# python path on stdout; everything else goes to stderr. PYTHON picks the interpreter (python3).
+# python path (or EXECUTABLE's) on stdout; everything else goes to stderr. PYTHON picks the interpreter (python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-requirements=test/e2e/requirements.txt
-venv=.venv
+requirements=${1:-test/e2e/requirements.txt}
+venv=${2:-.venv}
+executable=${3:-python}
 stamp="$venv/.requirements.sha256"
 want="$(sha256sum "$requirements" | cut -d' ' -f1)"
 
-if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
-  echo "python-env: building $venv from $requirements" >&2
+if [[ ! -x "$venv/bin/$executable" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+  echo "$(basename "$0" .sh): building $venv from $requirements" >&2
   rm -rf "$venv"
   "${PYTHON:-python3}" -m venv "$venv" >&2
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input -r "$requirements" >&2
@@ -20,4 +22,4 @@ if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]
   echo "$want" >"$stamp"
 fi
 
-echo "$PWD/$venv/bin/python"
+echo "$PWD/$venv/bin/$executable"

@@ -60,12 +60,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
     for (const method of [route.method].flat()) methods.add(method.toUpperCase());
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // No route matched, yet Fastify parsed the body first (QUERY, or a body method without a
+    // Content-Type): what is wrong is the method or the path, so answer that, not the body's error.
+    if (request.is404) return answerUnrouted(request, reply);
     const mapped = fromFastifyError(error);
     const response = toErrorResponse(mapped);
     if (response.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(response.status).headers(response.headers).send(response.body);
   });
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler((request, reply) => answerUnrouted(request, reply));
+
+  /** 405 with `Allow` when the path has routes for other methods, else 404. */
+  function answerUnrouted(request: FastifyRequest, reply: FastifyReply) {
     const path = request.url.split('?', 1)[0]!;
     const allowed = [...methods].filter((method) => app.findRoute({ method: method as 'GET', url: path }) !== null);
     if (allowed.length > 0) {
@@ -79,5 +85,5 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const error = new GatewayError('not_found', 'Not found', `No route for ${request.method} ${path}.`);
     const response = toErrorResponse(error);
     return reply.code(404).headers(response.headers).send(response.body);
-  });
+  }
 }

@@ -22,7 +22,7 @@ export function taskOptions<Parameters extends Record<string, unknown>>(
 /**
  * A chat call whose answer must be JSON matching `schema` (sent upstream as a strict
  * json_schema response format), turned into the task's output by `interpret`. An answer that
- * does not match (502), or that `interpret` refuses (it throws a GatewayError), is never billed:
+ * does not match (502; 400 when the token limit cut it), or that `interpret` refuses (it throws a GatewayError), is never billed:
  * the pipeline records its tokens at cost 0.
  */
 export async function completeStructured<Shape extends z.ZodType, Output>(
@@ -36,6 +36,14 @@ export async function completeStructured<Shape extends z.ZodType, Output>(
   const call = chatCall({ ...spec, responseFormat: { type: 'json_schema', name: answer.name, schema: jsonSchema, strict: true } });
   await execute(context, call, (result) => {
     const checked = answer.schema.safeParse(parseJson(result.text));
+    // Cut by the token limit: the request's (or its mapping's) max_new_tokens, not an upstream fault.
+    if (!checked.success && result.finishReason === 'length') {
+      throw new GatewayError(
+        'invalid_request',
+        'Token limit too small',
+        `The answer for ${spec.task} reached the token limit before its JSON was complete: raise max_new_tokens, or leave it unset.`,
+      );
+    }
     if (!checked.success) {
       throw new GatewayError('upstream_error', 'Invalid structured output', `The model's answer for ${spec.task} was not the JSON it was asked for.`);
     }

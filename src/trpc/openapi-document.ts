@@ -2,6 +2,7 @@ import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { appRouter } from './app-router.js';
 import { errorBodySchema } from '../contract/errors.js';
+import { eventStreamEventSchema } from '../contract/event-stream.js';
 import { hfNativePaths } from '../contract/hf-native/paths.js';
 import { openAIPaths } from '../contract/openai/paths.js';
 import { taskPath, taskTable } from '../tasks/task-table.js';
@@ -16,6 +17,12 @@ const systemPaths = {
     },
   },
 };
+
+const taskEventSchema = z.toJSONSchema(
+  eventStreamEventSchema('JSON: one per token, then a final event with the full text and usage (`cost_nano_usd`); then `[DONE]`.'),
+  { target: 'draft-2020-12' },
+);
+delete taskEventSchema.$schema;
 
 const streamingPaths: readonly string[] = [...Object.values(taskTable).flatMap((task) => (task.stream ? [taskPath(task.task)] : [])), '/hf/tasks/run'];
 
@@ -59,12 +66,7 @@ export function buildOpenApiDocument() {
           response.content!['text/csv'] = { schema: { type: 'string', description: 'With format=csv: a header line, then one line per record.' } };
         }
         if (status === '200' && json && streamingPaths.includes(path)) {
-          response.content!['text/event-stream'] = {
-            schema: {
-              type: 'string',
-              description: 'Server-sent events: `data: <json>` per token, a final event with the full text and usage, then `data: [DONE]`.',
-            },
-          };
+          response.content!['text/event-stream'] = { schema: taskEventSchema };
         }
       }
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorBodySchema } from '../errors.js';
+import { eventStreamEventSchema } from '../event-stream.js';
 import { openAIPaths } from '../openai/paths.js';
 import { answerSchema, entitySchema, labelScoreSchema } from '../text-tasks.js';
 
@@ -73,7 +74,9 @@ export const hfNativePaths: ZodOpenApiPathsObject = {
           description: "The task's result",
           content: {
             'application/json': { schema: hfResponseSchema },
-            'text/event-stream': { schema: z.string() },
+            'text/event-stream': {
+              schema: eventStreamEventSchema('A TGI stream event as JSON: `{index, token, generated_text, details}`; the last has `generated_text`.'),
+            },
             'image/png': { schema: z.string().meta({ format: 'binary' }) },
           },
         },

@@ -10,8 +10,9 @@ export const samplingFields = {
   n: z
     .number()
     .int()
+    .min(1, 'only n = 1 is supported: ask again for more choices')
+    .max(1, 'only n = 1 is supported: ask again for more choices')
     .nullish()
-    .refine((n) => n === undefined || n === null || n === 1, 'only n = 1 is supported: ask again for more choices')
     .meta({ description: 'Only 1 is supported.' }),
   frequency_penalty: z.number().min(-2).max(2).nullish(),
   presence_penalty: z.number().min(-2).max(2).nullish(),

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
 import { errorBodySchema } from '../errors.js';
-import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema } from './chat-completions.js';
+import { chatCompletionRequestSchema, chatCompletionSchema } from './chat-completions.js';
+import { eventStreamEventSchema } from '../event-stream.js';
 import { completionRequestSchema, completionSchema } from './completions.js';
 import { embeddingRequestSchema, embeddingResponseSchema } from './embeddings.js';
 import { imageRequestSchema, imagesResponseSchema } from './images.js';
 import { listModelsResponseSchema, openAIModelSchema } from './models.js';
 
 const bearer = [{ bearerAuth: [] }];
+const imageBytes = z.string().meta({ format: 'binary' });
+/** The names the image store hands out; the route matches only these (src/http/openai/routes.ts). */
+export const IMAGE_FILE_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(?:png|jpg|webp)$';
 const errorContent = { 'application/json': { schema: errorBodySchema } };
 
 function errors(statuses: Record<number, string>): ZodOpenApiResponsesObject {
@@ -36,8 +40,8 @@ function inference(summary: string, description: string, request: z.ZodType, res
 }
 
 /**
- * OpenAPI paths of the OpenAI-compatible surface (/v1/*), served by src/http/openai/. As in
- * OpenAI's own document, an event-stream schema is that of one event's data.
+ * OpenAPI paths of the OpenAI-compatible surface (/v1/*), served by src/http/openai/. An event-stream
+ * schema is that of one event (see contract/event-stream.ts).
  */
 export const openAIPaths: ZodOpenApiPathsObject = {
   '/v1/chat/completions': {
@@ -48,10 +52,12 @@ export const openAIPaths: ZodOpenApiPathsObject = {
         "OpenAI's Chat Completions API: tools, response_format, and streaming with `stream: true`. Billed as conversational.",
         chatCompletionRequestSchema,
         {
-          description: "The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]`",
+          description: 'The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]`',
           content: {
             'application/json': { schema: chatCompletionSchema },
-            'text/event-stream': { schema: chatCompletionChunkSchema },
+            'text/event-stream': {
+              schema: eventStreamEventSchema('A `chat.completion.chunk` as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`.'),
+            },
           },
         },
       ),
@@ -65,10 +71,12 @@ export const openAIPaths: ZodOpenApiPathsObject = {
         "OpenAI's legacy Completions API, served by a chat model with the prompt as one user message. Billed as text-generation.",
         completionRequestSchema,
         {
-          description: "The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event's data), then `data: [DONE]`",
+          description: 'The completion; with `stream: true`, server-sent events of chunks (the event-stream schema is one event), then `data: [DONE]`',
           content: {
             'application/json': { schema: completionSchema },
-            'text/event-stream': { schema: completionSchema },
+            'text/event-stream': {
+              schema: eventStreamEventSchema('A `text_completion` chunk as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`.'),
+            },
           },
         },
       ),
@@ -104,9 +112,12 @@ export const openAIPaths: ZodOpenApiPathsObject = {
       description: 'Public: the random file name is the credential, like a pre-signed URL.',
       tags: ['openai'],
       security: [],
-      requestParams: { path: z.object({ file: z.string().meta({ description: '`<uuid>.png`, `.jpg` or `.webp`.' }) }) },
+      requestParams: { path: z.object({ file: z.string().regex(new RegExp(IMAGE_FILE_PATTERN)).meta({ description: '`<uuid>.png`, `.jpg` or `.webp`.' }) }) },
       responses: {
-        200: { description: 'The image bytes', content: { 'image/png': {}, 'image/jpeg': {}, 'image/webp': {} } },
+        200: {
+          description: 'The image bytes',
+          content: { 'image/png': { schema: imageBytes }, 'image/jpeg': { schema: imageBytes }, 'image/webp': { schema: imageBytes } },
+        },
         ...errors({ 404: 'Unknown or expired image' }),
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { handleChatCompletions } from './chat-completions.js';
 import { handleCompletions } from './completions.js';
 import { handleEmbeddings } from './embeddings.js';
+import { IMAGE_FILE_PATTERN } from '../../contract/openai/paths.js';
 import { handleImageGenerations, IMAGE_ROUTE_PREFIX, serveStoredImage } from './image-generations.js';
 import { ImageStore } from './image-store.js';
 import type { GatewayServices } from '../../trpc/gateway-services.js';
@@ -26,7 +27,8 @@ export function registerOpenAIRoutes(app: FastifyInstance, services: GatewayServ
   app.post('/v1/completions', inference, (request, reply) => handleCompletions(request, reply, services));
   app.post('/v1/embeddings', inference, (request, reply) => handleEmbeddings(request, reply, services));
   app.post('/v1/images/generations', inference, (request, reply) => handleImageGenerations(request, reply, services, images));
-  app.get<{ Params: { file: string } }>(`${IMAGE_ROUTE_PREFIX}:file`, (request, reply) => serveStoredImage(request, reply, images));
+  // Only the store's names match, so /v1/images/generations is not also a GET route (405, Allow: POST).
+  app.get<{ Params: { file: string } }>(`${IMAGE_ROUTE_PREFIX}:file(${IMAGE_FILE_PATTERN})`, (request, reply) => serveStoredImage(request, reply, images));
   app.get('/v1/models', readModels, async () => handleListModels(services));
   app.get<{ Params: { '*': string } }>('/v1/models/*', readModels, async (request) => handleRetrieveModel(request, services));
 }
