@@ -5,6 +5,7 @@ import type { CatalogModel } from '../catalog/model-catalog.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { Usage } from '../providers/spec/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { RateLimitState } from '../ratelimit/limits.js';
 import type { ProviderBreakers } from './circuit-breaker.js';
 import type { Call } from './call.js';
 import type { Candidate, ModelResolver } from './model-resolver.js';
@@ -40,6 +41,8 @@ export interface CallContext {
   startedAt: number;
   /** Told which provider each attempt goes to (the HTTP layer marks simulated answers). */
   served?: (provider: string) => void;
+  /** Told the rate-limit state once the limits decided (admitted or not); the HTTP layer turns it into headers. */
+  limits?: (state: RateLimitState) => void;
 }
 
 export interface RetryPolicy {

@@ -4,6 +4,7 @@ import type { KeyCache } from '../auth/key-cache.js';
 import type { Config } from '../config.js';
 import type { healthOutputSchema } from '../contract/health.js';
 import type { Database } from '../db/database.js';
+import type { LimitOverrides } from '../ratelimit/limit-overrides.js';
 import type { PipelineServices } from '../routing/call-context.js';
 import type { ModelMappings } from '../routing/model-mappings.js';
 
@@ -14,6 +15,8 @@ export interface GatewayServices {
   keyCache: KeyCache;
   mappings: ModelMappings;
   pipeline: PipelineServices;
+  /** Per-key and per-user rate limits (the admin API invalidates them on change). */
+  limitOverrides: LimitOverrides;
   /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
   controlToken: string | undefined;
   health(): z.infer<typeof healthOutputSchema>;
