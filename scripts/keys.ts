@@ -7,11 +7,13 @@ import { scopeSchema, type Scope } from '../src/auth/scopes.js';
 import { loadConfig } from '../src/config.js';
 import { acquireLock, readLock } from '../src/db/data-dir-lock.js';
 import { openDatabase } from '../src/db/open-database.js';
+import { setRateLimits } from '../src/ratelimit/rate-limits-repository.js';
 
 /**
- * npm run keys -- create --user alice [--scopes inference,billing:read] [--name laptop]
+ * npm run keys -- create --user alice [--scopes inference,billing:read] [--name laptop] [--rpm 60] [--tpm 100000]
  * npm run keys -- list [--user alice]
  * npm run keys -- revoke <key id>
+ * npm run keys -- limits --id <key id> | --user alice [--rpm 60] [--tpm 100000]   (omitted: the default; 0: unlimited)
  *
  * On the embedded database a running gateway owns the PGlite folder, so this talks to that
  * gateway's admin API (its address and a local control token are in the folder's lock file);
@@ -28,8 +30,15 @@ interface KeyInfo {
   key?: string;
 }
 
+interface RateLimits {
+  requests_per_minute: number | null;
+  tokens_per_minute: number | null;
+}
+
 interface KeyAdmin {
-  create(input: { user_id: string; scopes: Scope[]; name?: string }): Promise<KeyInfo>;
+  create(input: { user_id: string; scopes: Scope[]; name?: string; rate_limits?: RateLimits }): Promise<KeyInfo>;
+  /** False when no such key or user. */
+  limits(subject: 'key' | 'user', id: string, limits: RateLimits): Promise<boolean>;
   list(userId?: string): Promise<KeyInfo[]>;
   revoke(id: string): Promise<boolean>;
   close(): Promise<void>;
@@ -43,7 +52,7 @@ function httpAdmin(url: string, token: string): KeyAdmin {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const payload = (await response.json()) as Record<string, unknown>;
-    if (response.status === 404 && path.endsWith('/revoke')) return undefined;
+    if (response.status === 404 && (path.endsWith('/revoke') || path.endsWith('/limits'))) return undefined;
     if (!response.ok) throw new Error(`${payload.error}: ${payload.message}`);
     return payload;
   };
@@ -51,6 +60,8 @@ function httpAdmin(url: string, token: string): KeyAdmin {
     create: async (input) => (await call('POST', '/admin/keys', input)) as unknown as KeyInfo,
     list: async (userId) => ((await call('GET', `/admin/keys${userId ? `?user_id=${encodeURIComponent(userId)}` : ''}`)) as { keys: KeyInfo[] }).keys,
     revoke: async (id) => (await call('POST', `/admin/keys/${encodeURIComponent(id)}/revoke`, {})) !== undefined,
+    limits: async (subject, id, limits) =>
+      (await call('PUT', `/admin/${subject === 'key' ? 'keys' : 'users'}/${encodeURIComponent(id)}/limits`, limits)) !== undefined,
     close: async () => {},
   };
 }
@@ -66,6 +77,7 @@ async function directAdmin(location: Parameters<typeof openDatabase>[0], release
   return {
     create: async (input) => {
       const created = await createApiKey(database.db, { userId: input.user_id, scopes: input.scopes, name: input.name ?? null });
+      if (input.rate_limits) await setRateLimits(database.db, 'key', created.id, toLimits(input.rate_limits));
       return {
         id: created.id,
         user_id: created.userId,
@@ -79,11 +91,33 @@ async function directAdmin(location: Parameters<typeof openDatabase>[0], release
     },
     list: async (userId) => (await listApiKeys(database.db, { userId })).map(info),
     revoke: async (id) => (await revokeApiKey(database.db, id)) !== undefined,
+    limits: async (subject, id, limits) => {
+      const table = subject === 'key' ? 'api_keys' : 'users';
+      const found = await database.db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+      if (!found) return false;
+      await setRateLimits(database.db, subject, id, toLimits(limits));
+      return true;
+    },
     close: async () => {
       await database.close();
       release();
     },
   };
+}
+
+function toLimits(limits: RateLimits) {
+  return { requestsPerMinute: limits.requests_per_minute, tokensPerMinute: limits.tokens_per_minute };
+}
+
+/** --rpm / --tpm as the admin API takes them: absent keeps the default, 0 is unlimited. */
+function limitsFrom(values: { rpm?: string | undefined; tpm?: string | undefined }): RateLimits {
+  const perMinute = (text: string | undefined, flag: string) => {
+    if (text === undefined) return null;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${flag} must be a whole number >= 0 (0: unlimited)`);
+    return value;
+  };
+  return { requests_per_minute: perMinute(values.rpm, '--rpm'), tokens_per_minute: perMinute(values.tpm, '--tpm') };
 }
 
 async function connect(): Promise<KeyAdmin> {
@@ -96,28 +130,49 @@ async function connect(): Promise<KeyAdmin> {
   return directAdmin({ kind: 'pglite', dataDir: resolve(dataDir, 'pglite') }, () => lock.release());
 }
 
-const usage = 'usage: npm run keys -- create --user <id> [--scopes inference,billing:read] [--name <name>] | list [--user <id>] | revoke <key id>';
+const usage =
+  'usage: npm run keys -- create --user <id> [--scopes inference,billing:read] [--name <name>] [--rpm N] [--tpm N] | list [--user <id>] | revoke <key id> | limits --id <key id> | --user <id> [--rpm N] [--tpm N]';
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { user: { type: 'string' }, scopes: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      user: { type: 'string' },
+      scopes: { type: 'string' },
+      name: { type: 'string' },
+      id: { type: 'string' },
+      rpm: { type: 'string' },
+      tpm: { type: 'string' },
+    },
   });
   const [command, argument] = positionals;
   if (command === 'create' && !values.user) throw new Error(`create needs --user\n${usage}`);
   if (command === 'revoke' && !argument) throw new Error(`revoke needs a key id\n${usage}`);
-  if (command !== 'create' && command !== 'list' && command !== 'revoke') throw new Error(usage);
+  if (command === 'limits' && !values.id === !values.user) throw new Error(`limits needs --id <key id> or --user <id>\n${usage}`);
+  if (command !== 'create' && command !== 'list' && command !== 'revoke' && command !== 'limits') throw new Error(usage);
+  const limits = limitsFrom(values);
+  const hasLimits = values.rpm !== undefined || values.tpm !== undefined;
   const scopes = (values.scopes ?? 'inference,billing:read').split(',').map((scope) => scopeSchema.parse(scope.trim()));
   const admin = await connect();
   try {
     if (command === 'create') {
-      const created = await admin.create({ user_id: values.user!, scopes, ...(values.name ? { name: values.name } : {}) });
+      const created = await admin.create({
+        user_id: values.user!,
+        scopes,
+        ...(values.name ? { name: values.name } : {}),
+        ...(hasLimits ? { rate_limits: limits } : {}),
+      });
       console.log(`Created key ${created.id} for ${created.user_id} (scopes: ${created.scopes.join(', ')}). It is shown only once:\n\n  ${created.key}\n`);
     } else if (command === 'list') {
       for (const key of await admin.list(values.user)) {
         const state = key.revoked_at ? `revoked ${key.revoked_at}` : 'active';
         console.log(`${key.id}  ${key.user_id.padEnd(16)} ${key.key_prefix}…  ${key.scopes.join(',').padEnd(40)} ${state}`);
       }
+    } else if (command === 'limits') {
+      const [subject, id] = values.id ? (['key', values.id] as const) : (['user', values.user!] as const);
+      if (!(await admin.limits(subject, id, limits))) throw new Error(`No ${subject} has id ${id}`);
+      const shown = (value: number | null) => (value === null ? 'default' : value === 0 ? 'unlimited' : String(value));
+      console.log(`Limits of ${subject} ${id}: ${shown(limits.requests_per_minute)} requests/min, ${shown(limits.tokens_per_minute)} tokens/min.`);
     } else {
       if (!(await admin.revoke(argument!))) throw new Error(`No live key has id ${argument}`);
       console.log(`Revoked key ${argument}.`);
