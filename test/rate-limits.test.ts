@@ -103,6 +103,30 @@ describe.each(databaseKinds())('rate limits in memory on %s', (kind) => {
     await expectRefused(tooBig, 'key', 'tokens');
   });
 
+  it('a stream carries the headers too, and a refused stream is an ordinary 429', async () => {
+    const { key } = await createKey(gateway, 'streamer', { requests_per_minute: 1 });
+    const opened = await gateway.request('/v1/chat/completions', { key, body: { ...chat(8), stream: true } });
+    expect(opened.status).toBe(200);
+    expectLimitHeaders(opened, 1);
+    expect(opened.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(await opened.text()).toContain('[DONE]');
+    const refused = await gateway.request('/v1/chat/completions', { key, body: { ...chat(8), stream: true } });
+    expectLimitHeaders(refused, 1);
+    await expectRefused(refused, 'key', 'requests');
+  });
+
+  it('the HF-native routes (/models/*) are limited the same way', async () => {
+    const { key } = await createKey(gateway, 'hub-user', { requests_per_minute: 1 });
+    const path = '/models/meta-llama/Llama-3.1-8B-Instruct/v1/chat/completions';
+    const body = { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 8 };
+    const first = await gateway.request(path, { key, body });
+    expect(first.status).toBe(200);
+    expectLimitHeaders(first, 1);
+    const second = await gateway.request(path, { key, body });
+    expectLimitHeaders(second, 1);
+    await expectRefused(second, 'key', 'requests');
+  });
+
   it('says where the counters live in /health', async () => {
     const health = (await (await gateway.request('/health', { key: null })).json()) as { rate_limits: string };
     expect(health.rate_limits).toBe('memory');
