@@ -377,6 +377,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/keys/{id}/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a key's own rate limits (null: the default) */
+        put: operations["admin-setKeyLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{user_id}/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a user's rate limits, shared by all its keys (null: the default) */
+        put: operations["admin-setUserLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -645,6 +679,18 @@ export interface components {
             hypothesis_template?: string;
             src_lang?: string;
             tgt_lang?: string;
+        };
+        RateLimits: {
+            /**
+             * @description Requests per minute; 0: unlimited; null: the configured default.
+             * @default null
+             */
+            requests_per_minute: number | null;
+            /**
+             * @description Tokens per minute (reserved from max_tokens, corrected after the call); 0: unlimited; null: the default.
+             * @default null
+             */
+            tokens_per_minute: number | null;
         };
         CreateChatCompletionRequest: {
             /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
@@ -1079,6 +1125,21 @@ export interface components {
                 differenceNanoUsd: string;
             }[];
         };
+        SubjectRateLimits: {
+            /**
+             * @description Requests per minute; 0: unlimited; null: the configured default.
+             * @default null
+             */
+            requests_per_minute: number | null;
+            /**
+             * @description Tokens per minute (reserved from max_tokens, corrected after the call); 0: unlimited; null: the default.
+             * @default null
+             */
+            tokens_per_minute: number | null;
+            /** @enum {string} */
+            subject: "key" | "user";
+            subject_id: string;
+        };
         Health: {
             /** @enum {string} */
             status: "healthy" | "degraded" | "unhealthy";
@@ -1098,6 +1159,11 @@ export interface components {
                     message?: string;
                 };
             };
+            /**
+             * @description Where rate-limit counters live: this process (memory), Redis (shared), or this process while Redis is unreachable (local-fallback).
+             * @enum {string}
+             */
+            rate_limits: "memory" | "redis" | "local-fallback";
         };
         CreateChatCompletionResponse: {
             /** @description `chatcmpl-` and the Inference-Id. */
@@ -2621,6 +2687,8 @@ export interface operations {
                     spend_limit_total_nano_usd?: number;
                     /** @description The most this key may spend per UTC day. */
                     spend_limit_daily_nano_usd?: number;
+                    /** @description The key's own rate limits (the per-key level). */
+                    rate_limits?: components["schemas"]["RateLimits"];
                 };
             };
         };
@@ -2945,6 +3013,162 @@ export interface operations {
             };
             /** @description The key lacks the required scope */
             403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-setKeyLimits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Requests per minute; 0: unlimited; null: the configured default.
+                     * @default null
+                     */
+                    requests_per_minute?: number | null;
+                    /**
+                     * @description Tokens per minute (reserved from max_tokens, corrected after the call); 0: unlimited; null: the default.
+                     * @default null
+                     */
+                    tokens_per_minute?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRateLimits"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "admin-setUserLimits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Requests per minute; 0: unlimited; null: the configured default.
+                     * @default null
+                     */
+                    requests_per_minute?: number | null;
+                    /**
+                     * @description Tokens per minute (reserved from max_tokens, corrected after the call); 0: unlimited; null: the default.
+                     * @default null
+                     */
+                    tokens_per_minute?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRateLimits"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
                     [name: string]: unknown;

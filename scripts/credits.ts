@@ -12,7 +12,10 @@ import { connectToGateway } from './gateway-connection.js';
 const usage = 'usage: npm run credits -- grant --user <id> --usd <amount> [--reason <text>] | show --user <id>';
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { user: { type: 'string' }, usd: { type: 'string' }, reason: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { user: { type: 'string' }, usd: { type: 'string' }, reason: { type: 'string' } },
+  });
   const [command] = positionals;
   if ((command !== 'grant' && command !== 'show') || !values.user) throw new Error(usage);
   const negative = values.usd?.trim().startsWith('-') ?? false;

@@ -18,6 +18,7 @@ import { registerCredits } from './plugins/credits.js';
 import { registerLedger } from './plugins/ledger.js';
 import { createPipeline } from './plugins/pipeline.js';
 import { registerPrices } from './plugins/prices.js';
+import { registerRateLimits } from './plugins/rate-limits.js';
 import { registerUpstreams } from './plugins/upstreams.js';
 import type { ProviderAdapter } from './providers/spec/index.js';
 import { ModelMappings } from './routing/model-mappings.js';
@@ -72,6 +73,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
     const mappings = new ModelMappings(database.db);
     await mappings.load();
     const pipeline = createPipeline(config, { adapters, mappings, priceBook, ledger });
+    const rateLimits = await registerRateLimits(app, config, database.db, pipeline);
     // The last beforeForwarding hook: nothing may refuse a call after its money is held.
     const credits = registerCredits(app, config, database.db, pipeline);
     const keyCache = new KeyCache(database.db, config.KEY_CACHE_TTL_MS);
@@ -82,8 +84,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
       mappings,
       pipeline,
       credits,
+      limitOverrides: rateLimits.overrides,
       controlToken: dependencies.controlToken,
-      health: healthReporter({ keyCache, adapters, pipeline, mappings, priceRefresher }),
+      health: healthReporter({ keyCache, adapters, pipeline, mappings, priceRefresher, rateLimitStore: rateLimits.mode }),
     };
     app.decorate('gateway', services);
     if (adapters.size === 0) app.log.error('No provider is configured: set a <PROVIDER>_API_KEY (or SIMULATOR=on).');

@@ -7,6 +7,8 @@ import { configuredProviders, providerEnvironmentShape } from './providers/provi
  */
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
+const perMinute = z.coerce.number().int().min(0).max(2_000_000_000);
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -56,6 +58,19 @@ const environmentSchema = z.object({
     .int()
     .min(0)
     .default(6 * 60 * 60 * 1000),
+  // Shared rate-limit counters for several instances; unset: each process counts in memory.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  // Requests and tokens per minute per key, per user (all its keys) and for the whole gateway; 0: unlimited.
+  // Keys and users get their own through the admin API. The global default only stops a runaway.
+  RATE_LIMIT_KEY_RPM: perMinute.default(0),
+  RATE_LIMIT_KEY_TPM: perMinute.default(0),
+  RATE_LIMIT_USER_RPM: perMinute.default(0),
+  RATE_LIMIT_USER_TPM: perMinute.default(0),
+  RATE_LIMIT_GLOBAL_RPM: perMinute.default(1_000_000),
+  RATE_LIMIT_GLOBAL_TPM: perMinute.default(0),
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   // Every provider's variables (<PREFIX>_API_KEY, <PREFIX>_BASE_URL, extras), from the provider table.

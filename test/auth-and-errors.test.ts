@@ -123,6 +123,7 @@ describe.each(databaseKinds())('auth and errors on %s', (kind) => {
         models_cached: expect.any(Number),
         provider_status: expect.any(Object),
         price_refresh: {},
+        rate_limits: 'memory',
       });
       // Every registered provider is listed; without keys only the simulator serves.
       const { simulator, ...others } = health.provider_status;

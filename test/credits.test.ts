@@ -16,7 +16,8 @@ describe.each(databaseKinds())('credits on %s', (kind) => {
   afterAll(() => gateway.close());
 
   const account = async (user: string) => (await (await gateway.request(`/admin/credits/${user}`, { key: gateway.adminKey })).json()) as Record<string, number>;
-  const grant = (user: string, amount: number) => gateway.request('/admin/credits/grant', { key: gateway.adminKey, body: { user_id: user, amount_nano_usd: amount, reason: 'test' } });
+  const grant = (user: string, amount: number) =>
+    gateway.request('/admin/credits/grant', { key: gateway.adminKey, body: { user_id: user, amount_nano_usd: amount, reason: 'test' } });
 
   it('refuses a user without credits with a 402 that says what ran out and by how much, forwarding nothing', async () => {
     const key = await gateway.createKey('carol', ['inference']);
@@ -38,7 +39,11 @@ describe.each(databaseKinds())('credits on %s', (kind) => {
     expect(response.status).toBe(200);
     const cost = Number(response.headers.get('x-gatewayz-cost-nano-usd'));
     expect(cost).toBeGreaterThan(0);
-    const row = await gateway.database.db.selectFrom('usage').select('cost_nano_usd').where('request_id', '=', response.headers.get('inference-id')!).executeTakeFirstOrThrow();
+    const row = await gateway.database.db
+      .selectFrom('usage')
+      .select('cost_nano_usd')
+      .where('request_id', '=', response.headers.get('inference-id')!)
+      .executeTakeFirstOrThrow();
     expect(row.cost_nano_usd).toBe(BigInt(cost));
     expect(await account('dave')).toMatchObject({ balance_nano_usd: USD - cost, reserved_nano_usd: 0, available_nano_usd: USD - cost });
   });

@@ -51,7 +51,8 @@ export async function auditLedger(db: Kysely<Database>, pageSize = 5_000): Promi
                 imageNanoUsdPerMillion: price.image_nano_usd_per_million,
               },
             );
-      if (recomputed !== row.cost_nano_usd) report.costMismatches.push({ requestId: row.request_id, recorded: String(row.cost_nano_usd), recomputed: String(recomputed) });
+      if (recomputed !== row.cost_nano_usd)
+        report.costMismatches.push({ requestId: row.request_id, recorded: String(row.cost_nano_usd), recomputed: String(recomputed) });
     }
     report.rowsChecked += rows.length;
     if (rows.length < pageSize) break;
@@ -63,13 +64,15 @@ export async function auditLedger(db: Kysely<Database>, pageSize = 5_000): Promi
       (coalesce((select sum(amount_nano_usd) from credit_grants g where g.user_id = a.user_id), 0)
         - coalesce((select sum(cost_nano_usd) from usage u where u.user_id = a.user_id), 0))::text as expected
     from credit_accounts a`.execute(db);
-  for (const row of balances.rows) if (row.balance !== row.expected) report.balanceMismatches.push({ userId: row.user_id, balance: row.balance, grantsMinusUsage: row.expected });
+  for (const row of balances.rows)
+    if (row.balance !== row.expected) report.balanceMismatches.push({ userId: row.user_id, balance: row.balance, grantsMinusUsage: row.expected });
 
   const reserved = await sql<{ user_id: string; reserved: string; held: string }>`
     select a.user_id, a.reserved_nano_usd::text as reserved,
       coalesce((select sum(amount_nano_usd) from credit_reservations r where r.user_id = a.user_id), 0)::text as held
     from credit_accounts a`.execute(db);
-  for (const row of reserved.rows) if (row.reserved !== row.held) report.reservationMismatches.push({ userId: row.user_id, reserved: row.reserved, heldByReservations: row.held });
+  for (const row of reserved.rows)
+    if (row.reserved !== row.held) report.reservationMismatches.push({ userId: row.user_id, reserved: row.reserved, heldByReservations: row.held });
 
   const providerCosts = await sql<{ provider: string; rows: string; ours: string; theirs: string }>`
     select provider, count(*)::text as rows, sum(cost_nano_usd)::text as ours, sum(provider_cost_nano_usd)::text as theirs

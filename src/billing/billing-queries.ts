@@ -59,7 +59,17 @@ function filtered(db: Kysely<Database>, viewer: Viewer, filter: UsageFilter) {
     .$if(filter.status !== undefined, (query) => query.where('status', '=', filter.status!));
 }
 
-type RecordRow = { request_id: string; created_at: Date; task: string; model: string; provider: string | null; status: 'success' | 'error' | 'partial'; input_tokens: number; output_tokens: number; cost_nano_usd: bigint };
+type RecordRow = {
+  request_id: string;
+  created_at: Date;
+  task: string;
+  model: string;
+  provider: string | null;
+  status: 'success' | 'error' | 'partial';
+  input_tokens: number;
+  output_tokens: number;
+  cost_nano_usd: bigint;
+};
 
 function toRecord(row: RecordRow) {
   return {
@@ -97,7 +107,9 @@ export async function* allUsageRecords(db: Kysely<Database>, viewer: Viewer, fil
     const rows = await filtered(db, viewer, filter)
       .select(recordColumns)
       .$if(after !== undefined, (query) =>
-        query.where((eb) => eb.or([eb('created_at', '<', after!.created_at), eb.and([eb('created_at', '=', after!.created_at), eb('request_id', '>', after!.request_id)])])),
+        query.where((eb) =>
+          eb.or([eb('created_at', '<', after!.created_at), eb.and([eb('created_at', '=', after!.created_at), eb('request_id', '>', after!.request_id)])]),
+        ),
       )
       .orderBy('created_at', 'desc')
       .orderBy('request_id')

@@ -95,7 +95,12 @@ export class LedgerWriter {
               .onConflict((conflict) => conflict.column('request_id').doNothing())
               .returning(['request_id', 'user_id', 'api_key_id', 'cost_nano_usd'])
               .execute();
-            const settled = inserted.map((row) => ({ requestId: row.request_id, userId: row.user_id, apiKeyId: row.api_key_id, costNanoUsd: row.cost_nano_usd }));
+            const settled = inserted.map((row) => ({
+              requestId: row.request_id,
+              userId: row.user_id,
+              apiKeyId: row.api_key_id,
+              costNanoUsd: row.cost_nano_usd,
+            }));
             await applySettlements(trx, settled, utcDay());
           });
         } catch (error) {

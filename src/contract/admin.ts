@@ -5,6 +5,17 @@ import { storedText } from './stored-text.js';
 const userId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, 'letters, digits and _.@- only, at most 64 characters');
 
 const nanoUsd = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const perMinute = z.number().int().min(0).max(2_000_000_000).nullable().default(null);
+
+/** A key's or a user's own rate limits. */
+export const rateLimitsSchema = z
+  .object({
+    requests_per_minute: perMinute.meta({ description: 'Requests per minute; 0: unlimited; null: the configured default.' }),
+    tokens_per_minute: perMinute.meta({
+      description: 'Tokens per minute (reserved from max_tokens, corrected after the call); 0: unlimited; null: the default.',
+    }),
+  })
+  .meta({ id: 'RateLimits' });
 
 export const createKeyInputSchema = z
   .object({
@@ -13,6 +24,7 @@ export const createKeyInputSchema = z
     name: storedText(100).optional(),
     spend_limit_total_nano_usd: nanoUsd.optional().meta({ description: 'The most this key may ever spend.' }),
     spend_limit_daily_nano_usd: nanoUsd.optional().meta({ description: 'The most this key may spend per UTC day.' }),
+    rate_limits: rateLimitsSchema.optional().meta({ description: "The key's own rate limits (the per-key level)." }),
   })
   .meta({ id: 'CreateKeyRequest' });
 
@@ -83,3 +95,6 @@ export const auditOutputSchema = z
     ),
   })
   .meta({ id: 'AuditReport', description: 'Amounts are nano-USD as decimal strings (exact at any size).' });
+export const setKeyLimitsInputSchema = rateLimitsSchema.extend({ id: z.uuid() });
+export const setUserLimitsInputSchema = rateLimitsSchema.extend({ user_id: userId });
+export const limitsOutputSchema = rateLimitsSchema.extend({ subject: z.enum(['key', 'user']), subject_id: z.string() }).meta({ id: 'SubjectRateLimits' });

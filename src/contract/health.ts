@@ -9,5 +9,8 @@ export const healthOutputSchema = z
     price_refresh: z
       .record(z.string(), z.object({ status: z.enum(['ok', 'failed']), at: z.string(), message: z.string().optional() }))
       .meta({ description: "The last refresh of each provider catalog's prices; a failure keeps the last good prices." }),
+    rate_limits: z.enum(['memory', 'redis', 'local-fallback']).meta({
+      description: 'Where rate-limit counters live: this process (memory), Redis (shared), or this process while Redis is unreachable (local-fallback).',
+    }),
   })
   .meta({ id: 'Health' });

@@ -110,6 +110,15 @@ export interface UsageTable {
   created_at: CreatedAt;
 }
 
+/** A key's or a user's own rate limits; null keeps the configured default, 0 is unlimited. */
+export interface RateLimitsTable {
+  subject: 'key' | 'user';
+  subject_id: string;
+  requests_per_minute: number | null;
+  tokens_per_minute: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   users: UsersTable;
   api_keys: ApiKeysTable;
@@ -121,10 +130,12 @@ export interface Database {
   key_spend: KeySpendTable;
   credit_reservations: CreditReservationsTable;
   gateway_instances: GatewayInstancesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type ModelMappingRow = Selectable<ModelMappingsTable>;
 export type PriceRow = Selectable<PricesTable>;
 export type UsageRow = Selectable<UsageTable>;
+export type RateLimitRow = Selectable<RateLimitsTable>;
 export type NewUsageRow = Insertable<UsageTable>;

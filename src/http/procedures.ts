@@ -4,7 +4,7 @@ import type { GatewayMeta } from '../trpc/init.js';
 export interface ProcedureRoute {
   /** Dotted tRPC path, e.g. `billing.cost`. */
   name: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** The documented path, e.g. `/admin/keys/{id}/revoke`. */
   path: string;
   /** The same path in Fastify's syntax, e.g. `/admin/keys/:id/revoke`. */
@@ -18,6 +18,6 @@ export const procedureRoutes: ProcedureRoute[] = Object.entries(
 ).flatMap(([name, procedure]) => {
   const openapi = procedure._def.meta?.openapi;
   if (!openapi || openapi.enabled === false) return [];
-  const method = openapi.method === 'GET' ? 'GET' : 'POST';
+  const method = openapi.method === 'GET' || openapi.method === 'PUT' ? openapi.method : 'POST';
   return [{ name, method, path: openapi.path, url: openapi.path.replace(/\{(\w+)\}/g, ':$1'), meta: procedure._def.meta! }];
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
+import type { RateLimitState } from '../ratelimit/limits.js';
 import type { CallContext } from '../routing/call-context.js';
 import type { GatewayServices } from '../trpc/gateway-services.js';
 import { GatewayError } from '../errors.js';
@@ -78,5 +79,18 @@ export function callContextOf(request: FastifyRequest, reply: FastifyReply, serv
     costed: (costNanoUsd) => {
       if (!reply.sent) reply.header('X-Gatewayz-Cost-Nano-Usd', costNanoUsd.toString());
     },
+    limits: (state) => setRateLimitHeaders(reply, state),
   };
+}
+
+/**
+ * The tightest level's request limit as `X-RateLimit-*` (Reset in epoch seconds), and the
+ * tightest token limit beside it, named as OpenAI names its own.
+ */
+function setRateLimitHeaders(reply: FastifyReply, state: RateLimitState): void {
+  const { requests, tokens } = state;
+  const primary = requests ?? tokens;
+  if (primary) reply.headers({ 'X-RateLimit-Limit': primary.limit, 'X-RateLimit-Remaining': primary.remaining, 'X-RateLimit-Reset': primary.resetAt });
+  if (tokens)
+    reply.headers({ 'X-RateLimit-Limit-Tokens': tokens.limit, 'X-RateLimit-Remaining-Tokens': tokens.remaining, 'X-RateLimit-Reset-Tokens': tokens.resetAt });
 }

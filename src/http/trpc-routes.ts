@@ -41,7 +41,7 @@ export function registerTrpcRoutes(app: FastifyInstance, services: GatewayServic
   }
 }
 
-function inputOf(request: FastifyRequest, method: 'GET' | 'POST'): unknown {
+function inputOf(request: FastifyRequest, method: 'GET' | 'POST' | 'PUT'): unknown {
   const params = request.params as Record<string, string>;
   if (method === 'GET') return { ...(request.query as object), ...params };
   const body = request.body ?? {};

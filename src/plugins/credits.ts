@@ -58,10 +58,17 @@ async function reserveFor(context: CallContext, plan: ForwardingPlan, credits: C
   }
   // A request without max_tokens is held to the bound it was reserved for.
   const first = plan.candidates[0];
-  if (plan.call.operation === 'chat' && first && plan.call.request({ provider: first.adapter.id, providerModel: first.providerModel, defaults: plan.defaults }).maxTokens === undefined) {
+  if (
+    plan.call.operation === 'chat' &&
+    first &&
+    plan.call.request({ provider: first.adapter.id, providerModel: first.providerModel, defaults: plan.defaults }).maxTokens === undefined
+  ) {
     context.outputTokenCap = outputCap;
   }
-  await credits.reserve({ requestId: context.inferenceId, userId: principal.userId, apiKeyId: principal.apiKeyId, day: utcDay(), amountNanoUsd: maximum }, limits);
+  await credits.reserve(
+    { requestId: context.inferenceId, userId: principal.userId, apiKeyId: principal.apiKeyId, day: utcDay(), amountNanoUsd: maximum },
+    limits,
+  );
 }
 
 function unitBound(plan: ForwardingPlan, provider: string, providerModel: string, outputCap: number): BillableUnits {

@@ -5,6 +5,7 @@ import type { CatalogModel } from '../catalog/model-catalog.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { Usage } from '../providers/spec/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { RateLimitState } from '../ratelimit/limits.js';
 import type { ProviderBreakers } from './circuit-breaker.js';
 import type { Call } from './call.js';
 import type { Candidate, ModelResolver } from './model-resolver.js';
@@ -47,6 +48,8 @@ export interface CallContext {
    * the pipeline sends it upstream, so the reserved maximum really is the maximum.
    */
   outputTokenCap?: number;
+  /** Told the rate-limit state once the limits decided (admitted or not); the HTTP layer turns it into headers. */
+  limits?: (state: RateLimitState) => void;
 }
 
 export interface RetryPolicy {
@@ -84,9 +87,13 @@ export interface SettledCall {
  * usage row has committed, success or not.
  */
 export interface PipelineHooks {
-  beforeForwarding: ((context: CallContext, plan: ForwardingPlan) => void | Promise<void>)[];
+  /** A hook that holds something (a rate-limit slot) returns how to give it back if a later hook refuses the call. */
+  beforeForwarding: ((context: CallContext, plan: ForwardingPlan) => void | Undo | Promise<void | Undo>)[];
   afterSettlement: ((context: CallContext, settled: SettledCall) => void)[];
 }
+
+/** Gives back what a beforeForwarding hook took, when a later hook refused the call. */
+export type Undo = () => void;
 
 export function noHooks(): PipelineHooks {
   return { beforeForwarding: [], afterSettlement: [] };

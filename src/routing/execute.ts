@@ -4,7 +4,7 @@ import type { GatewayError } from '../errors.js';
 import { emptyUsage, type ChatRequest, type Usage } from '../providers/spec/index.js';
 import type { AttemptDeadline } from './attempt-deadline.js';
 import { AttemptsFailed, runAttempts, seconds } from './attempts.js';
-import type { CallContext } from './call-context.js';
+import type { CallContext, Undo } from './call-context.js';
 import type { Call, ChatCall, ResultOf, Target } from './call.js';
 import { relayStream, type ChatStream, type OpenedStream, type StreamSettlement } from './chat-stream.js';
 import type { CatalogModel } from '../catalog/model-catalog.js';
@@ -86,7 +86,16 @@ function resolve(context: CallContext, task: TaskType, modelName: string | undef
 async function admit(context: CallContext, call: Call): Promise<ResolvedModel> {
   const resolved = resolve(context, call.task, call.modelName);
   const plan = { call, model: resolved.model, candidates: resolved.candidates, defaults: resolved.mapping?.parameters ?? {} };
-  for (const hook of context.services.hooks.beforeForwarding) await hook(context, plan);
+  const undos: Undo[] = [];
+  try {
+    for (const hook of context.services.hooks.beforeForwarding) {
+      const undo = await hook(context, plan);
+      if (undo) undos.push(undo);
+    }
+  } catch (refusal) {
+    for (const undo of undos.reverse()) undo();
+    throw refusal;
+  }
   return resolved;
 }
 

@@ -5,6 +5,7 @@ import type { CreditService } from '../billing/credit-service.js';
 import type { Config } from '../config.js';
 import type { healthOutputSchema } from '../contract/health.js';
 import type { Database } from '../db/database.js';
+import type { LimitOverrides } from '../ratelimit/limit-overrides.js';
 import type { PipelineServices } from '../routing/call-context.js';
 import type { ModelMappings } from '../routing/model-mappings.js';
 
@@ -16,6 +17,8 @@ export interface GatewayServices {
   mappings: ModelMappings;
   pipeline: PipelineServices;
   credits: CreditService;
+  /** Per-key and per-user rate limits (the admin API invalidates them on change). */
+  limitOverrides: LimitOverrides;
   /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
   controlToken: string | undefined;
   health(): z.infer<typeof healthOutputSchema>;

@@ -27,7 +27,7 @@ export const router = t.router;
 const errorStatuses = { 400: 'Invalid request', 401: 'Missing or unknown API key', 403: 'The key lacks the required scope' };
 
 export function endpoint(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: `/${string}`,
   options: { summary: string; tags: string[]; scopes?: readonly Scope[]; description?: string; errors?: Record<number, string> },
 ) {

@@ -12,6 +12,9 @@ import {
   setCreditModeInputSchema,
   createKeyInputSchema,
   createKeyOutputSchema,
+  limitsOutputSchema,
+  setKeyLimitsInputSchema,
+  setUserLimitsInputSchema,
   listKeysInputSchema,
   listKeysOutputSchema,
   revokeKeyInputSchema,
@@ -20,7 +23,8 @@ import {
 import { z } from 'zod';
 import type { ApiKeyRow } from '../../db/database.js';
 import { GatewayError } from '../../errors.js';
-import { endpoint, principalOf, router } from '../init.js';
+import { setRateLimits, type LimitSubjectKind } from '../../ratelimit/rate-limits-repository.js';
+import { endpoint, principalOf, router, type TrpcContext } from '../init.js';
 
 const admin = { tags: ['admin'], scopes: ['admin'] as const };
 
@@ -37,6 +41,7 @@ export const adminRouter = router({
         spendLimitDaily: optionalBigInt(input.spend_limit_daily_nano_usd),
       });
       ctx.services.keyCache.invalidate(hashApiKey(created.key));
+      if (input.rate_limits) await saveLimits(ctx, 'key', created.id, input.rate_limits);
       return {
         id: created.id,
         key: created.key,
@@ -101,6 +106,32 @@ export const adminRouter = router({
     .input(z.object({}))
     .output(auditOutputSchema)
     .query(({ ctx }) => auditLedger(ctx.services.db)),
+
+  setKeyLimits: endpoint('PUT', '/admin/keys/{id}/limits', {
+    ...admin,
+    summary: "Set a key's own rate limits (null: the default)",
+    errors: { 404: 'No such key' },
+  })
+    .input(setKeyLimitsInputSchema)
+    .output(limitsOutputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const key = await ctx.services.db.selectFrom('api_keys').select('id').where('id', '=', input.id).executeTakeFirst();
+      if (!key) throw new GatewayError('not_found', 'No such key', `No API key has id ${input.id}.`);
+      return saveLimits(ctx, 'key', input.id, input);
+    }),
+
+  setUserLimits: endpoint('PUT', '/admin/users/{user_id}/limits', {
+    ...admin,
+    summary: "Set a user's rate limits, shared by all its keys (null: the default)",
+    errors: { 404: 'No such user' },
+  })
+    .input(setUserLimitsInputSchema)
+    .output(limitsOutputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const user = await ctx.services.db.selectFrom('users').select('id').where('id', '=', input.user_id).executeTakeFirst();
+      if (!user) throw new GatewayError('not_found', 'No such user', `No user has id ${input.user_id}.`);
+      return saveLimits(ctx, 'user', input.user_id, input);
+    }),
 });
 
 function optionalBigInt(value: number | undefined): bigint | undefined {
@@ -122,6 +153,17 @@ function toAccount(account: Awaited<ReturnType<typeof creditAccount>>) {
       created_at: grant.created_at.toISOString(),
     })),
   };
+}
+
+async function saveLimits(
+  ctx: TrpcContext,
+  subject: LimitSubjectKind,
+  subjectId: string,
+  limits: { requests_per_minute: number | null; tokens_per_minute: number | null },
+) {
+  await setRateLimits(ctx.services.db, subject, subjectId, { requestsPerMinute: limits.requests_per_minute, tokensPerMinute: limits.tokens_per_minute });
+  ctx.services.limitOverrides.invalidate(subject, subjectId);
+  return { subject, subject_id: subjectId, requests_per_minute: limits.requests_per_minute, tokens_per_minute: limits.tokens_per_minute };
 }
 
 function toKeyInfo(row: ApiKeyRow) {

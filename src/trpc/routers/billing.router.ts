@@ -40,7 +40,7 @@ export const billingRouter = router({
   hfRequests: endpoint('POST', '/hf/billing/requests', {
     summary: "Hugging Face's billing callback",
     description:
-      'Costs of the given request ids (the Inference-Id header values) in integer nano-USD: one entry per id that was answered with a 2xx and whose usage row has committed, in any order; unknown, failed, not yet committed or other users\' ids are left out (an empty list when none is known: HF asks again for ids left out). Idempotent: an id always answers the same cost. A `billing:callback` key sees its own user\'s requests, an admin key all.',
+      "Costs of the given request ids (the Inference-Id header values) in integer nano-USD: one entry per id that was answered with a 2xx and whose usage row has committed, in any order; unknown, failed, not yet committed or other users' ids are left out (an empty list when none is known: HF asks again for ids left out). Idempotent: an id always answers the same cost. A `billing:callback` key sees its own user's requests, an admin key all.",
     tags: ['billing'],
     scopes: ['billing:callback'],
   })
