@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../src/plugins/database.js';
+import { openInvalidationBus } from '../src/plugins/invalidation.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../src/auth/api-keys-repository.js';
 import { displayPrefix } from '../src/auth/api-key.js';
 import { scopeSchema, type Scope } from '../src/auth/scopes.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
 import { acquireLock, readLock } from '../src/db/data-dir-lock.js';
 import { openDatabase } from '../src/db/open-database.js';
 
@@ -55,7 +56,7 @@ function httpAdmin(url: string, token: string): KeyAdmin {
   };
 }
 
-async function directAdmin(location: Parameters<typeof openDatabase>[0], release: () => void): Promise<KeyAdmin> {
+async function directAdmin(location: Parameters<typeof openDatabase>[0], release: () => void, config?: Config): Promise<KeyAdmin> {
   const database = await openDatabase(location);
   await prepareDatabase(database.db);
   const info = (row: Awaited<ReturnType<typeof listApiKeys>>[number]): KeyInfo => ({
@@ -78,7 +79,18 @@ async function directAdmin(location: Parameters<typeof openDatabase>[0], release
       };
     },
     list: async (userId) => (await listApiKeys(database.db, { userId })).map(info),
-    revoke: async (id) => (await revokeApiKey(database.db, id)) !== undefined,
+    revoke: async (id) => {
+      const keyHash = await revokeApiKey(database.db, id);
+      if (keyHash === undefined) return false;
+      // Running gateways on this Postgres drop the key at once rather than at their cache's TTL.
+      if (config) {
+        const bus = openInvalidationBus(config, database.db, (_level, line) => process.stderr.write(`gatewayz: ${line}\n`));
+        await bus.ready;
+        await bus.publish({ kind: 'key', keyHash });
+        await bus.close();
+      }
+      return true;
+    },
     close: async () => {
       await database.close();
       release();
@@ -88,7 +100,7 @@ async function directAdmin(location: Parameters<typeof openDatabase>[0], release
 
 async function connect(): Promise<KeyAdmin> {
   const config = loadConfig();
-  if (config.DATABASE_URL) return directAdmin({ kind: 'postgres', url: config.DATABASE_URL }, () => {});
+  if (config.DATABASE_URL) return directAdmin({ kind: 'postgres', url: config.DATABASE_URL }, () => {}, config);
   const dataDir = resolve(config.DATA_DIR);
   const holder = readLock(dataDir);
   if (holder?.url && holder.controlToken) return httpAdmin(holder.url, holder.controlToken);

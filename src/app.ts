@@ -13,6 +13,7 @@ import { registerTaskRoutes } from './http/task-routes.js';
 import { registerTrpcRoutes } from './http/trpc-routes.js';
 import { registerDatabase } from './plugins/database.js';
 import { healthReporter } from './plugins/health.js';
+import { registerInvalidation, subscribeCaches } from './plugins/invalidation.js';
 import { registerLedger } from './plugins/ledger.js';
 import { createPipeline } from './plugins/pipeline.js';
 import { registerPrices } from './plugins/prices.js';
@@ -71,12 +72,16 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
     await mappings.load();
     const pipeline = createPipeline(config, { adapters, mappings, priceBook, ledger });
     const keyCache = new KeyCache(database.db, config.KEY_CACHE_TTL_MS);
+    const invalidation = await registerInvalidation(app, config, database.db);
+    subscribeCaches(invalidation, { db: database.db, keyCache, mappings, priceBook }, (line) => app.log.warn(line));
+    priceRefresher.onChange(() => invalidation.publish({ kind: 'prices' }));
     const services: GatewayServices = {
       config,
       db: database.db,
       keyCache,
       mappings,
       pipeline,
+      invalidation,
       controlToken: dependencies.controlToken,
       health: healthReporter({ keyCache, adapters, pipeline, mappings, priceRefresher }),
     };

@@ -18,6 +18,13 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // Shared by every instance: cache invalidations (pub/sub) and rate limits. Unset: Postgres LISTEN/NOTIFY.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  // Gateway processes behind one port (node:cluster): a number, or `auto` for one per core. Unset: one process.
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).optional(),
   // How long startup waits for an unreachable database (with backoff) before exiting.
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   DATA_DIR: z.string().min(1).default('./data'),

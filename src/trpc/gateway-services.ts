@@ -6,6 +6,7 @@ import type { healthOutputSchema } from '../contract/health.js';
 import type { Database } from '../db/database.js';
 import type { PipelineServices } from '../routing/call-context.js';
 import type { ModelMappings } from '../routing/model-mappings.js';
+import type { InvalidationBus } from '../sync/invalidation-bus.js';
 
 /** What the procedures and routes need, built once per app by the composition root (app.ts). */
 export interface GatewayServices {
@@ -14,6 +15,8 @@ export interface GatewayServices {
   keyCache: KeyCache;
   mappings: ModelMappings;
   pipeline: PipelineServices;
+  /** Tells the other instances that a key, the mappings or the prices changed. */
+  invalidation: InvalidationBus;
   /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
   controlToken: string | undefined;
   health(): z.infer<typeof healthOutputSchema>;

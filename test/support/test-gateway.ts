@@ -3,7 +3,7 @@ import { buildApp, closeGracefully, type GatewayApp } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys-repository.js';
 import type { Scope } from '../../src/auth/scopes.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { OpenDatabase } from '../../src/db/open-database.js';
+import { openDatabase, type OpenDatabase } from '../../src/db/open-database.js';
 import { createSimulatorAdapter } from '../../src/simulator/adapter.js';
 import { createSimulatorServer, type SimulatorOptions, type SimulatorServer } from '../../src/simulator/server.js';
 import { createConfiguredAdapters } from '../../src/providers/provider-environment.js';
@@ -40,12 +40,24 @@ export async function startTestGateway(
     simulatorAdapter?: boolean;
     /** Fastify logger options (default: no logging). */
     logger?: FastifyServerOptions['logger'];
+    /**
+     * Postgres only: open this existing database instead of a fresh one (several gateways on one
+     * database); it is also the gateway's DATABASE_URL, and it is not dropped on close.
+     */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestGateway> {
-  const database = await openTestDatabase(kind);
+  const database = options.databaseUrl ? await openDatabase({ kind: 'postgres', url: options.databaseUrl }) : await openTestDatabase(kind);
   const simulator = await createSimulatorServer(options.simulator ?? {});
   // SIMULATOR=off: the test's own simulator (with its options and fault headers) is the one that answers.
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SIMULATOR: 'off', PRICE_REFRESH_INTERVAL_MS: '0', ...options.env });
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SIMULATOR: 'off',
+    PRICE_REFRESH_INTERVAL_MS: '0',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
+  });
   const simulatorAdapter =
     options.simulatorAdapter === false
       ? undefined
