@@ -11,3 +11,12 @@ export const healthOutputSchema = z
       .meta({ description: "The last refresh of each provider catalog's prices; a failure keeps the last good prices." }),
   })
   .meta({ id: 'Health' });
+
+export const readinessOutputSchema = z
+  .object({
+    status: z.literal('ready'),
+    checks: z
+      .object({ database: z.literal('ok'), redis: z.literal('ok').optional() })
+      .meta({ description: 'Each store this instance depends on, checked now (`redis` only with REDIS_URL).' }),
+  })
+  .meta({ id: 'Readiness' });

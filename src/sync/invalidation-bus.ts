@@ -19,6 +19,8 @@ export interface InvalidationBus {
   readonly connected: boolean;
   /** Settles once the first subscription attempt ended (connected or not), so startup does not race the first write. */
   readonly ready: Promise<void>;
+  /** Checks the transport's store answers (Redis PING) within `timeoutMs`; Postgres is checked by the database probe. */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export const invalidationChannel = 'gatewayz_invalidation';
 
 /** One process (PGlite, or tests): each write already updated this process's memory, nothing to announce. */
 export function localBus(): InvalidationBus {
-  return { publish: async () => {}, subscribe: () => {}, connected: true, ready: Promise.resolve(), close: async () => {} };
+  return { publish: async () => {}, subscribe: () => {}, connected: true, ready: Promise.resolve(), ping: async () => {}, close: async () => {} };
 }
 
 /**

@@ -91,5 +91,6 @@ export function postgresBus(options: {
       await current?.end().catch(() => {});
     },
     ready: started,
+    ping: async () => {},
   };
 }

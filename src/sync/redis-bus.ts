@@ -54,6 +54,17 @@ export function redisBus(options: { url: string; log: (level: 'info' | 'warn', m
       return connected;
     },
     ready,
+    ping: async (timeoutMs) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no PONG within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await Promise.race([publisher.ping(), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     close: async () => {
       await ready;
       subscriber.disconnect();
