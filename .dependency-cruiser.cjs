@@ -10,7 +10,7 @@
 //   providers          src/providers/** (src/providers/spec/** is the adapter contract: every
 //                                        layer may import it, and it imports nothing outside itself)
 //   base               src/contract/**, src/errors.ts, src/catalog/**, src/billing/**, src/auth/**,
-//                      src/ratelimit/**, src/db/**, src/observability/**, src/config.ts, src/simulator/**
+//                      src/ratelimit/**, src/db/**, src/observability/**, src/sync/**, src/config.ts, src/simulator/**
 //
 // Exempt from layering: *.test.ts files (they may reach anything they test), and test/, scripts/,
 // bench/, which are not cruised. no-circular still applies to every module under src/, tests included.
@@ -38,6 +38,7 @@ const base = [
   '^src/ratelimit/',
   '^src/db/',
   '^src/observability/',
+  '^src/sync/',
   ...config,
   ...simulator,
 ];
