@@ -90,7 +90,7 @@ export class RateLimitError extends APIError {
     const body = details.body ?? {};
     this.limitLevel = (['key', 'user', 'global'] as const).find((level) => level === body['limit_level']) ?? null;
     this.limitKind = (['requests', 'tokens'] as const).find((kind) => kind === body['limit_kind']) ?? null;
-    this.retryAfter = details.retryAfterMs == null ? null : details.retryAfterMs / 1000;
+    this.retryAfter = details.retryAfterMs === undefined || details.retryAfterMs === null ? null : details.retryAfterMs / 1000;
     const header = (name: string) => toNumber(details.headers?.get(name) ?? null);
     this.rateLimit = { limit: header('x-ratelimit-limit'), remaining: header('x-ratelimit-remaining'), reset: header('x-ratelimit-reset') };
   }

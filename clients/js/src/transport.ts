@@ -170,7 +170,7 @@ export async function errorFrom(response: Response): Promise<GatewayzError> {
     // Not JSON (a proxy's HTML page): the status alone classifies it.
   }
   const summary = typeof body?.['error'] === 'string' ? body['error'] : `HTTP ${response.status}`;
-  const detail = typeof body?.['message'] === 'string' && body['message'] !== summary ? `: ${body['message']}` : '';
+  const detail = typeof body?.['message'] === 'string' && !summary.includes(body['message']) ? `: ${body['message']}` : '';
   const details = {
     status: response.status,
     errorType: typeof body?.['error_type'] === 'string' ? body['error_type'] : null,
