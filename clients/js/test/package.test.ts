@@ -12,6 +12,7 @@ import { routes } from '../src/index.js';
 const run = promisify(execFile);
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+const tsc = fileURLToPath(new URL('../../../node_modules/.bin/tsc', import.meta.url));
 
 /**
  * `npm pack` builds the package; a fresh project installs the tarball like a user would, and runs
@@ -44,8 +45,14 @@ describe('the gatewayz-js-hf package', () => {
     expect(() => readFileSync(join(installed, 'src/index.ts'))).toThrow();
   });
 
-  it('runs the documented TypeScript example against a live gateway', async () => {
+  it('type-checks the documented TypeScript example against the installed declarations', async () => {
     copyFileSync(join(packageDirectory, 'examples/quickstart.ts'), join(project, 'quickstart.ts'));
+    const options = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck'];
+    const types = ['--typeRoots', fileURLToPath(new URL('../../../node_modules/@types', import.meta.url)), '--types', 'node'];
+    await run(tsc, [...options, ...types, 'quickstart.ts'], { cwd: project });
+  }, 60_000);
+
+  it('runs the documented TypeScript example against a live gateway', async () => {
     const { stdout } = await run(tsx, ['quickstart.ts'], {
       cwd: project,
       env: { ...process.env, GATEWAYZ_API_KEY: gateway.userKey, GATEWAYZ_BASE_URL: gateway.url },

@@ -80,14 +80,10 @@ class MappingParameters(TypedDict, total=False):
     return_full_text: bool
     candidate_labels: list[str]
     labels: list[str]
+    multi_label: bool
+    hypothesis_template: str
     src_lang: str
     tgt_lang: str
-    width: int
-    height: int
-    num_inference_steps: int
-    guidance_scale: float
-    negative_prompt: str
-    dimensions: int
 
 
 class QuestionAnsweringInputs(TypedDict):
@@ -311,7 +307,8 @@ def _decode(kind: Any, value: Any, meta: dict[str, Any]) -> Any:
         fields = {f.name: f for f in dataclasses.fields(kind) if f.init}
         if kind is RunResponse:
             return RunResponse(body=value, **meta)
-        arguments = {name: _decode(hints[name], value[name], {}) for name in fields if name in value and name not in Response.__dataclass_fields__}
+        own = [name for name in fields if not (issubclass(kind, Response) and name in Response.__dataclass_fields__)]
+        arguments = {name: _decode(hints[name], value[name], {}) for name in own if name in value}
         return kind(**arguments, **meta)
     origin = typing.get_origin(kind)
     if origin is list:
