@@ -177,6 +177,15 @@ def test_a_stream_left_early_closes_its_response(client: GatewayzClient) -> None
 
 
 @respx.mock
+def test_a_bare_loop_that_breaks_closes_the_response_too(client: GatewayzClient) -> None:
+    body = _Body([event(1, "t1"), event(2, "t2")])
+    respx.post(f"{BASE}/hf/tasks/text-generation").mock(return_value=httpx.Response(200, stream=body))
+    for _ in client.text_generation_stream(inputs="x"):
+        break
+    assert body.closed  # the dropped iterator's finally ran (CPython frees it at once)
+
+
+@respx.mock
 def test_a_stream_reads_to_done_with_its_cost_and_raises_an_in_stream_error(client: GatewayzClient) -> None:
     final = "data: " + json.dumps({"index": 2, "token": {"id": 0, "text": "", "logprob": 0, "special": True}, "usage": {"input_tokens": 1, "output_tokens": 1, "cost_nano_usd": 77}}) + "\n\n"
     respx.post(f"{BASE}/hf/tasks/conversational").mock(return_value=httpx.Response(200, text=event(1, "ab") + final + "data: [DONE]\n\n"))

@@ -11,7 +11,7 @@ from typing import Any, Generic, Mapping, Sequence, TypeVar
 import httpx
 
 from . import _types as t
-from ._errors import GatewayzError, RateLimitError, error_class_for
+from ._errors import BadRequestError, GatewayzError, RateLimitError, UpstreamError, error_class_for
 from ._retry import DEFAULT_MAX_RETRIES, requested_delay
 
 DEFAULT_BASE_URL = "http://localhost:8080"
@@ -148,8 +148,6 @@ def error_from(response: httpx.Response) -> GatewayzError:
 
 def stream_error(event: Mapping[str, Any], inference_id: str | None) -> GatewayzError:
     """An error event inside a 200 stream: the upstream failed mid-answer."""
-    from ._errors import BadRequestError, UpstreamError
-
     cls = BadRequestError if event.get("error_type") == "InvalidRequest" else UpstreamError
     message = event.get("message")
     return cls(
