@@ -3,8 +3,11 @@
  * gateway's events need: lines end in LF, CR or CRLF (also split across chunks), `:` lines are
  * comments, multi-line data joins with LF, a blank line dispatches, a BOM is dropped.
  */
-export async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+export async function* serverSentData(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<string> {
   const reader = body.getReader();
+  // fetch errors its body when its signal aborts; a body from elsewhere may not, so cancel it too.
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
   const decoder = new TextDecoder();
   let buffer = '';
   let data: string[] = [];
@@ -13,6 +16,7 @@ export async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGe
   try {
     for (;;) {
       const { value, done } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
       if (first && buffer.length > 0) {
         if (buffer.startsWith('\uFEFF')) buffer = buffer.slice(1);
@@ -37,6 +41,7 @@ export async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGe
       }
     }
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     // Leaving early (a `break` in the caller's loop, an error) closes the connection.
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();

@@ -1,4 +1,4 @@
-import { errorClassFor, GatewayzError, UpstreamError } from './errors.js';
+import { AbortError, errorClassFor, GatewayzError, UpstreamError } from './errors.js';
 import { serverSentData } from './server-sent-events.js';
 import type { HttpRequest, RequestOptions, Transport } from './transport.js';
 
@@ -41,20 +41,20 @@ export class TaskStream implements AsyncIterable<TaskStreamEvent> {
     if (this.#started) throw new GatewayzError('A stream can be iterated once');
     this.#started = true;
     const signals = [this.#controller.signal, ...(this.options.signal ? [this.options.signal] : [])];
-    const { response, release } = await this.transport.open(
-      { ...this.request, accept: 'text/event-stream' },
-      { ...this.options, signal: AbortSignal.any(signals) },
-    );
+    const signal = AbortSignal.any(signals);
+    const { response, release } = await this.transport.open({ ...this.request, accept: 'text/event-stream' }, { ...this.options, signal });
     this.inferenceId = response.headers.get('inference-id');
     try {
       if (!response.body) throw new UpstreamError('The stream had no body', { status: response.status, inferenceId: this.inferenceId });
-      for await (const data of serverSentData(response.body)) {
+      for await (const data of serverSentData(response.body, signal)) {
         if (data === '[DONE]') return;
         const event = JSON.parse(data) as TaskStreamEvent & { error?: string; error_type?: string; message?: string };
         if (typeof event.error === 'string') throw this.#streamError(event);
         if (event.usage) this.costNanoUsd = BigInt(event.usage.cost_nano_usd);
         yield event;
       }
+    } catch (error) {
+      throw signal.aborted ? new AbortError('The stream was aborted', { cause: error }) : error;
     } finally {
       release();
     }

@@ -24,7 +24,11 @@ describe('the gatewayz-js-hf package', () => {
   beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), 'gatewayz-js-hf-'));
     const [packed] = await Promise.all([
-      run('npm', ['pack', '--json', '--pack-destination', project], { cwd: packageDirectory }),
+      // Built from the committed sources (not `npm run build`, which would refresh src/generated/
+      // and hide a stale copy from the drift test), then packed as `npm pack` does.
+      run(tsc, ['-p', 'tsconfig.json'], { cwd: packageDirectory })
+        .then(() => run('node', ['scripts/copy-generated.mjs', 'dist'], { cwd: packageDirectory }))
+        .then(() => run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], { cwd: packageDirectory })),
       startTestGateway(databaseKinds()[0]!).then((started) => (gateway = started)),
     ]);
     const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as [{ filename: string }];

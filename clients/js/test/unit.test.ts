@@ -189,6 +189,34 @@ describe('gatewayz-js-hf with a fake fetch', () => {
     expect(await requests[0]!.json()).toEqual({ inputs: 'x', model: 'm', stream: true });
   });
 
+  it('stream.abort() mid-stream ends the loop with AbortError and cancels the body', async () => {
+    let cancelled = false;
+    const first = `data: ${JSON.stringify({ index: 1, token: { id: 1, text: 'a', logprob: 0, special: false }, generated_text: null, details: null })}\n\n`;
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return new Promise(() => undefined);
+        sent = true;
+        controller.enqueue(new TextEncoder().encode(first));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { fetch } = fakeFetch(() => new Response(body));
+    const stream = createClient('k', { baseUrl: 'http://g.test', fetch }).textGenerationStream('hi');
+    const seen: string[] = [];
+    const loop = (async () => {
+      for await (const event of stream) {
+        seen.push(event.token.text);
+        setTimeout(() => stream.abort(), 10);
+      }
+    })();
+    await expect(loop).rejects.toBeInstanceOf(AbortError);
+    expect(seen).toEqual(['a']);
+    expect(cancelled).toBe(true);
+  });
+
   it('a stream reads to [DONE] with the final cost, and an in-stream error is thrown typed', async () => {
     const final = {
       index: 2,
