@@ -118,6 +118,9 @@ def test_methods_accept_every_request_field(path: str, method: str, operation: d
                     "tasks-run",
                 ), name
                 continue
+            if field_name == "format":  # billing/usage's format=csv is get_usage_csv (the credits issue adds it)
+                assert "get_usage_csv" in METHODS[operation["operationId"]]
+                continue
             assert field_name in accepted, f"{name} lacks the argument {field_name!r} ({operation['operationId']})"
             target = unwrap(hints.get(field_name) or hints.get(field_name + "_"))
             if field_schema is not None and typing.is_typeddict(target):
