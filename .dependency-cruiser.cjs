@@ -2,7 +2,7 @@
 //
 // Layers, top to bottom. A module may import from its own layer or any layer below it, never above:
 //
-//   composition root   src/server.ts, src/app.ts, src/plugins/**
+//   composition root   src/server.ts, src/app.ts, src/cluster.ts, src/plugins/**
 //   http               src/http/**
 //   trpc               src/trpc/**      (the procedures the OpenAPI document is generated from)
 //   tasks              src/tasks/**
@@ -20,7 +20,7 @@
 
 const test = '\\.test\\.ts$';
 
-const root = ['^src/(server|app)\\.ts$', '^src/plugins/'];
+const root = ['^src/(server|app|cluster)\\.ts$', '^src/plugins/'];
 const http = ['^src/http/'];
 const trpc = ['^src/trpc/'];
 const tasks = ['^src/tasks/'];
