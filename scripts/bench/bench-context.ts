@@ -6,8 +6,6 @@ export interface BenchContext {
   options: BenchOptions;
   /** Where the wrk Lua scripts are written: a temporary directory removed at the end. */
   scriptDirectory: string;
-  /** CPU pinning: the gateway alone on one core, the simulator and the load generators on the other. */
-  cpus: { gateway?: number; load?: number };
 }
 
 export const mebibytes = (kibibytes: number | undefined) => (kibibytes === undefined ? Number.NaN : Math.round((kibibytes / 1024) * 10) / 10);

@@ -1,5 +1,5 @@
 import type { BenchContext } from './bench-context.js';
-import { benchRequests } from './bench-requests.js';
+import { chatRequests } from './bench-requests.js';
 import { runStreamProbe } from './run-stream-probe.js';
 import { startGateway } from './start-gateway.js';
 import { startSimulator } from './start-simulator.js';
@@ -21,17 +21,18 @@ export interface ChunkForwardingResult {
  */
 export async function checkChunkForwarding(context: BenchContext): Promise<ChunkForwardingResult> {
   const chunkDelayMs = 20;
-  const simulator = await startSimulator(context.root, { chunkDelayMs, ...(context.cpus.load === undefined ? {} : { cpu: context.cpus.load }) });
+  const simulator = await startSimulator(context.root, { chunkDelayMs });
   try {
     const gateway = await startGateway(context.root, {
       mode: { id: 'chunk-forwarding', database: 'pglite', ledgerMode: 'durable' },
       simulatorUrl: simulator.url,
-      ...(context.cpus.gateway === undefined ? {} : { cpu: context.cpus.gateway }),
     });
     try {
-      const requests = benchRequests(simulator.url, gateway.url, gateway.key, true);
-      const probe = (side: 'direct' | 'gateway') =>
-        runStreamProbe(context.root, { ...requests[side], concurrency: 1, seconds: 30, maxRequests: 3 }, context.cpus.load);
+      const requests = {
+        direct: chatRequests(simulator.url, {}).stream,
+        gateway: chatRequests(`${gateway.url}/v1`, { Authorization: `Bearer ${gateway.key}` }).stream,
+      };
+      const probe = (side: 'direct' | 'gateway') => runStreamProbe(context.root, { ...requests[side], concurrency: 1, seconds: 30, maxRequests: 3 });
       const direct = await probe('direct');
       const gatewayResult = await probe('gateway');
       const forwardedAsTheyArrive =

@@ -37,10 +37,14 @@ export function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`);
-  let text = '';
+  // Bounded, and cheap per write: a gateway logging at info writes tens of MB a minute, and the
+  // bench shares the cores with it, so chunks are kept as they come and joined only when read.
+  const pieces: Buffer[] = [];
+  let bytes = 0;
   const append = (piece: Buffer) => {
-    // Bounded: a chatty process must not grow the bench's own memory without end.
-    text = (text + piece.toString('utf8')).slice(-200_000);
+    pieces.push(piece);
+    bytes += piece.length;
+    while (bytes - (pieces[0]?.length ?? 0) > 200_000) bytes -= pieces.shift()!.length;
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
@@ -49,7 +53,7 @@ export function startProcess(
     name,
     pid: child.pid,
     child,
-    output: () => text,
+    output: () => Buffer.concat(pieces).toString('utf8'),
     exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {

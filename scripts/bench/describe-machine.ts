@@ -12,11 +12,14 @@ export interface MachineDescription {
   loadAverage: number;
   /** The same at the end: a number well above 0 here means something else ran during the bench. */
   loadAverageAtEnd?: number;
-  pinned: boolean;
+  /** 1-minute load average sampled every 10 s during the run (the bench's own load included). */
+  loadAverageDuring?: { min: number; max: number; mean: number };
+  /** The other processes' CPU share at the start: `uptime`-style 1, 5 and 15 minute averages. */
+  loadAverages: [number, number, number];
   date: string;
 }
 
-export function describeMachine(wrkVersion: string, pinned: boolean, loadAverage: number): MachineDescription {
+export function describeMachine(wrkVersion: string, loadAverage: number): MachineDescription {
   let cpuModel = 'unknown';
   try {
     cpuModel =
@@ -34,7 +37,7 @@ export function describeMachine(wrkVersion: string, pinned: boolean, loadAverage
     node: process.version,
     wrk: wrkVersion,
     loadAverage,
-    pinned,
+    loadAverages: loadavg().map((value) => Math.round(value * 100) / 100) as [number, number, number],
     date: new Date().toISOString(),
   };
 }

@@ -10,3 +10,25 @@ export function readResidentKibibytes(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * RSS of a process plus all its descendants (a peer may run workers as child processes), in KiB.
+ * Shared pages count once per process, so this is an upper bound for multi-process servers.
+ */
+export function readTreeResidentKibibytes(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const own = readResidentKibibytes(pid);
+  if (own === undefined) return undefined;
+  let total = own;
+  for (const child of childPids(pid)) total += readTreeResidentKibibytes(child) ?? 0;
+  return total;
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const tasks = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return tasks === '' ? [] : tasks.split(/\s+/).map(Number);
+  } catch {
+    return [];
+  }
+}

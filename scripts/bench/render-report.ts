@@ -1,28 +1,72 @@
 import type { BenchResult } from './bench-result.js';
+import { PORTKEY_HONO_NODE_SERVER_OVERRIDE } from './start-peers.js';
 
 // Measured before the bench starts its own processes; above this, someone else is using the cores.
 const BUSY_LOAD_AVERAGE = 1;
 const yesNo = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? '**met**' : '**not met**');
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const fixed = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-const signed = (value: number) => `${value >= 0 ? '+' : ''}${fixed(value)}`;
+const signed = (value: number, digits = 3) => (Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(digits)}` : 'n/a');
+const range = (values: number[], digits: number, suffix = '') => {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return low.toFixed(digits) === high.toFixed(digits) ? `${low.toFixed(digits)}${suffix}` : `${low.toFixed(digits)}–${high.toFixed(digits)}${suffix}`;
+};
 
-/** The Markdown of bench/RESULTS.md: the machine, each target met or not, then every figure. */
+/** The Markdown of bench/RESULTS.md: the machine and its load, each target met or not, the side-by-side table. */
 export function renderReport(result: BenchResult): string {
-  const { machine } = result;
+  const { machine, targets } = result;
+  const [direct] = targets;
+  const flags = [result.options.peers ? '--peers' : '', result.options.soak ? '--soak' : ''].filter(Boolean).join(' ');
+  const during = machine.loadAverageDuring;
+  // Each cell: the range over the two interleaved rounds, so the spread is visible.
+  const perRound = (pick: (index: number) => number, digits: number, suffix = '') => range([0, 1].map(pick), digits, suffix);
+  const cells = targets.map((target) => {
+    const isDirect = target.id === 'direct';
+    const latency = target.latency.runs.map((run) => run.latency);
+    const directLatency = direct!.latency.runs.map((run) => run.latency);
+    const rps = target.throughput.runs.map((run) => run.requestsPerSecond);
+    const directRps = direct!.throughput.runs.map((run) => run.requestsPerSecond);
+    const streams = target.streamThroughput.runs.map((run) => run.requests);
+    const directStreams = direct!.streamThroughput.runs.map((run) => run.requests);
+    const firstByte = target.streamFirstByte.runs.map((run) => run.firstByte.p50);
+    const directFirstByte = direct!.streamFirstByte.runs.map((run) => run.firstByte.p50);
+    return {
+      label: target.label,
+      addedP50: isDirect ? perRound((i) => latency[i]!.p50, 3, ' ms') : perRound((i) => latency[i]!.p50 - directLatency[i]!.p50, 3, ' ms').replace(/^/, '+'),
+      p99: perRound((i) => latency[i]!.p99, 2, ' ms'),
+      throughput: isDirect ? perRound((i) => rps[i]! / 1000, 1, 'k req/s') : perRound((i) => (rps[i]! / directRps[i]!) * 100, 1, ' %'),
+      streams: isDirect
+        ? perRound((i) => directStreams[i]! / result.options.measureSeconds / 1000, 2, 'k streams/s')
+        : perRound((i) => (streams[i]! / directStreams[i]!) * 100, 1, ' %'),
+      firstByte: isDirect ? perRound((i) => firstByte[i]!, 3, ' ms') : `+${perRound((i) => firstByte[i]! - directFirstByte[i]!, 3, ' ms')}`,
+      rss: isDirect ? '—' : `${fixed(target.memory.peakMebibytes, 0)} MiB`,
+    };
+  });
   const lines = [
     '# Gatewayz benchmark results',
     '',
-    `Written by \`npm run bench${result.options.soak ? ' -- --soak' : ''}\` on ${machine.date}` +
+    `Written by \`npm run bench${flags ? ` -- ${flags}` : ''}\` on ${machine.date} in ${Math.round(result.durationSeconds / 60)} min` +
       `${result.options.quick ? ' (--quick: a smoke test of the harness, not a benchmark)' : ''}. ` +
-      'Loopback only; the upstream is the built simulator with zero delay (a ~600-byte completion with usage, ' +
-      'a 20-chunk stream); billing and the usage ledger are on. Every measurement ran twice, interleaved ' +
-      `direct, gateway, direct, gateway, ${result.options.measureSeconds} s each; figures are the mean of the two.`,
+      "Loopback only; every gateway runs with its **defaults** (Gatewayz: `npm start`'s settings, LOG_LEVEL=info, durable ledger, " +
+      'no CPU pinning) in front of the same built simulator with zero delay (a ~600-byte chat completion with usage, a 20-chunk stream). ' +
+      `Every measurement ran for every target in turn, then again (interleaved, twice), ${result.options.measureSeconds} s each; ` +
+      'each cell shows the range over the two rounds.',
     '',
-    '## Machine',
+    '## Machine and load',
     '',
-    row(['CPUs (nproc)', 'CPU model', 'memory', 'kernel', 'Node', 'load generator', 'load average at start / end', 'pinning']),
-    row(Array(8).fill('---')),
+    row([
+      'CPUs (nproc)',
+      'CPU model',
+      'memory',
+      'kernel',
+      'Node',
+      'load generator',
+      'load average 1/5/15 min at start',
+      '1-min load during the run (min–max)',
+      'at end',
+    ]),
+    row(Array(9).fill('---')),
     row([
       machine.cpus,
       machine.cpuModel,
@@ -30,84 +74,77 @@ export function renderReport(result: BenchResult): string {
       machine.kernel,
       machine.node,
       machine.wrk,
-      `${machine.loadAverage} / ${machine.loadAverageAtEnd ?? 'n/a'}`,
-      machine.pinned ? 'gateway on CPU 0; simulator, wrk and stream probe on CPU 1 (taskset)' : 'none',
+      machine.loadAverages.join(' / '),
+      during ? `${during.min}–${during.max} (mean ${during.mean})` : 'n/a',
+      machine.loadAverageAtEnd ?? 'n/a',
     ]),
     '',
     ...(machine.loadAverage > BUSY_LOAD_AVERAGE
       ? [
-          `> **The machine was busy** when this run started (load average ${machine.loadAverage} on ${machine.cpus} CPUs before the bench ` +
-            'put any load on it): other processes shared the cores, so the p90/p99 figures and the throughput ratios are ' +
-            'pessimistic and vary from run to run; the p50s are the most trustworthy figures here.',
+          `> **The machine was busy**: load average ${machine.loadAverage} on ${machine.cpus} CPUs before the bench put any load on it. ` +
+            "Other engineers' processes shared the cores during the run, so the p99s and throughput ratios are pessimistic and vary " +
+            'from run to run; the p50s are the most trustworthy figures here.',
           '',
         ]
       : []),
-    '## Targets (issue 3)',
+    '## Side by side',
+    '',
+    row(['figure', ...cells.map((cell) => cell.label)]),
+    row(Array(cells.length + 1).fill('---')),
+    row(['c=1 added p50 (direct: its p50)', ...cells.map((cell) => cell.addedP50)]),
+    row(['c=1 p99', ...cells.map((cell) => cell.p99)]),
+    row(['c=64 throughput / direct', ...cells.map((cell) => cell.throughput)]),
+    row(['SSE c=16 throughput / direct', ...cells.map((cell) => cell.streams)]),
+    row(['stream time to first byte, c=1 (added)', ...cells.map((cell) => cell.firstByte)]),
+    row(['peak RSS (sampled every 250 ms)', ...cells.map((cell) => cell.rss)]),
+    '',
+    ...(result.options.peers
+      ? [
+          `Portkey runs from npm with \`@hono/node-server\` overridden to ${PORTKEY_HONO_NODE_SERVER_OVERRIDE} (npm \`overrides\` in the scratch install): ` +
+            'its stock install answers 500 to every stream. LiteLLM runs `litellm --config` (one model, one worker, no database) with ' +
+            '`LITELLM_MASTER_KEY` set and `LITELLM_LOCAL_MODEL_COST_MAP=True` (offline). Both are installed into `bench/.peers/` (not committed).',
+          '',
+        ]
+      : []),
+    '## Targets (issue 13)',
     '',
     row(['target', 'mode', 'measured', 'result']),
     row(['---', '---', '---', '---']),
-    ...result.targets.map((check) => row([check.target, check.mode, check.measured, yesNo(check.met)])),
+    ...result.checks.map((check) => row([check.target, check.mode, check.measured, yesNo(check.met)])),
     '',
-    '## Concurrency 1, non-streaming: latency (ms)',
-    '',
-    row(['mode', 'direct p50 / p90 / p99', 'gateway p50 / p90 / p99', 'added p50 / p90 / p99']),
-    row(['---', '---', '---', '---']),
-    ...result.modes.map(({ mode, latency }) =>
-      row([
-        mode.id,
-        `${fixed(latency.direct.p50)} / ${fixed(latency.direct.p90)} / ${fixed(latency.direct.p99)}`,
-        `${fixed(latency.gateway.p50)} / ${fixed(latency.gateway.p90)} / ${fixed(latency.gateway.p99)}`,
-        `${signed(latency.added.p50)} / ${signed(latency.added.p90)} / ${signed(latency.added.p99)}`,
-      ]),
-    ),
-    '',
-    '## Concurrency 64, non-streaming: throughput',
-    '',
-    row(['mode', 'direct req/s', 'gateway req/s', 'gateway / direct']),
-    row(['---', '---', '---', '---']),
-    ...result.modes.map(({ mode, throughput }) =>
-      row([mode.id, Math.round(throughput.direct), Math.round(throughput.gateway), `${fixed(throughput.ratio * 100, 1)} %`]),
-    ),
-    '',
-    '## Concurrency 16, streaming: time to first and last byte (ms)',
+    '## Every figure (means of the two rounds)',
     '',
     row([
-      'mode',
-      'direct first p50 / p99',
-      'gateway first p50 / p99',
-      'added first p50 / p99',
-      'direct last p50 / p99',
-      'gateway last p50 / p99',
-      'added last p50 / p99',
+      'target',
+      'c=1 p50 / p90 / p99 (ms)',
+      'added p50 / p99',
+      'c=64 req/s',
+      'SSE c=16 streams/s',
+      'SSE c=1 first byte p50 / p99 (ms)',
+      'RSS start / peak / end (MiB)',
     ]),
     row(Array(7).fill('---')),
-    ...result.modes.map(({ mode, streaming: { direct, gateway, added } }) =>
+    ...targets.map((target) =>
       row([
-        mode.id,
-        `${fixed(direct.firstByte.p50)} / ${fixed(direct.firstByte.p99)}`,
-        `${fixed(gateway.firstByte.p50)} / ${fixed(gateway.firstByte.p99)}`,
-        `${signed(added.firstByte.p50)} / ${signed(added.firstByte.p99)}`,
-        `${fixed(direct.lastByte.p50)} / ${fixed(direct.lastByte.p99)}`,
-        `${fixed(gateway.lastByte.p50)} / ${fixed(gateway.lastByte.p99)}`,
-        `${signed(added.lastByte.p50)} / ${signed(added.lastByte.p99)}`,
+        target.label,
+        `${fixed(target.latency.p50)} / ${fixed(target.latency.p90)} / ${fixed(target.latency.p99)}`,
+        `${signed(target.latency.added.p50)} / ${signed(target.latency.added.p99)}`,
+        Math.round(target.throughput.requestsPerSecond),
+        fixed(target.streamThroughput.streamsPerSecond, 0),
+        `${fixed(target.streamFirstByte.p50)} / ${fixed(target.streamFirstByte.p99)}`,
+        `${fixed(target.memory.startMebibytes, 1)} / ${fixed(target.memory.peakMebibytes, 1)} / ${fixed(target.memory.endMebibytes, 1)}`,
       ]),
     ),
-    '',
-    '## Gateway RSS (MiB)',
-    '',
-    row(['mode', 'at start', 'after warm-up', 'after the run']),
-    row(['---', '---', '---', '---']),
-    ...result.modes.map(({ mode, memory }) => row([mode.id, memory.startMebibytes, memory.afterWarmupMebibytes, memory.afterRunMebibytes])),
   ];
   if (result.chunkForwarding) {
-    const { chunkDelayMs, direct, gateway } = result.chunkForwarding;
+    const { chunkDelayMs, direct: directChunks, gateway } = result.chunkForwarding;
     lines.push(
       '',
       `## Chunk forwarding (simulator events ${chunkDelayMs} ms apart, one stream at a time)`,
       '',
       row(['side', 'body chunks received (min)', 'first byte p50 (ms)', 'last byte p50 (ms)']),
       row(['---', '---', '---', '---']),
-      row(['direct', direct.chunksPerResponse.min, fixed(direct.firstByte.p50, 1), fixed(direct.lastByte.p50, 1)]),
+      row(['direct', directChunks.chunksPerResponse.min, fixed(directChunks.firstByte.p50, 1), fixed(directChunks.lastByte.p50, 1)]),
       row(['gateway', gateway.chunksPerResponse.min, fixed(gateway.firstByte.p50, 1), fixed(gateway.lastByte.p50, 1)]),
     );
   }
@@ -115,11 +152,11 @@ export function renderReport(result: BenchResult): string {
     const { soak } = result;
     lines.push(
       '',
-      `## Sustained run (${soak.seconds} s at concurrency ${soak.connections}, durable PGlite, ${Math.round(soak.requestsPerSecond)} req/s)`,
+      `## Sustained run (${soak.seconds} s at concurrency 64, durable PGlite, defaults, ${Math.round(soak.requestsPerSecond)} req/s)`,
       '',
       `RSS in MiB every ${result.options.soakSampleSeconds} s: ${soak.samples.map((sample) => `${sample.seconds} s: ${sample.mebibytes}`).join(', ')}.`,
       '',
-      `Peak of minute 2: ${soak.minuteTwoPeakMebibytes} MiB; of minute 3: ${soak.minuteThreePeakMebibytes} MiB (${soak.growthPercent} %). ` +
+      `Peak of the whole run: ${soak.peakMebibytes} MiB. Peak of minute 2: ${soak.minuteTwoPeakMebibytes} MiB; of minute 3: ${soak.minuteThreePeakMebibytes} MiB (${soak.growthPercent} %). ` +
         `Means: ${soak.minuteTwoMeanMebibytes} and ${soak.minuteThreeMeanMebibytes} MiB. Minutes are counted after a ${result.options.soakWarmupSeconds} s warm-up.`,
     );
   }

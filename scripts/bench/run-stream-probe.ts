@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import { startProcess } from './child-processes.js';
 import type { ProbeConfig, ProbeResult } from './stream-probe.js';
 
-/** Runs the built stream probe as its own process, so it can be pinned beside the simulator. */
-export async function runStreamProbe(root: string, config: ProbeConfig, cpu?: number): Promise<ProbeResult> {
+/** Runs the built stream probe as its own process: the bench's own event loop stays out of the timings. */
+export async function runStreamProbe(root: string, config: ProbeConfig): Promise<ProbeResult> {
   const child = startProcess('stream probe', 'node', [join(root, 'dist/scripts/bench/stream-probe.js')], {
-    ...(cpu === undefined ? {} : { cpu }),
     env: { ...process.env, BENCH_PROBE: JSON.stringify(config) },
   });
   const exitCode = await child.exited;

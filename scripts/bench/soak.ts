@@ -1,7 +1,7 @@
 import type { BenchContext } from './bench-context.js';
 import { mebibytes } from './bench-context.js';
-import { benchRequests } from './bench-requests.js';
-import { readResidentKibibytes } from './read-rss.js';
+import { chatRequests } from './bench-requests.js';
+import { readTreeResidentKibibytes } from './read-rss.js';
 import { round, runWrk, writeWrkScript } from './run-wrk.js';
 import { startGateway } from './start-gateway.js';
 
@@ -19,6 +19,8 @@ export interface SoakResult {
   minuteTwoPeakMebibytes: number;
   minuteThreePeakMebibytes: number;
   growthPercent: number;
+  /** The highest sample of the whole run, warm-up included: the "peak RSS under load" figure. */
+  peakMebibytes: number;
   /** Means of the same minutes, for reference. */
   minuteTwoMeanMebibytes: number;
   minuteThreeMeanMebibytes: number;
@@ -35,20 +37,16 @@ export const PLATEAU_TOLERANCE_PERCENT = 2;
  * grows it by megabytes a minute at these rates.
  */
 export async function soak(context: BenchContext, simulatorUrl: string): Promise<SoakResult> {
-  const { options, cpus } = context;
-  const gateway = await startGateway(context.root, {
-    mode: { id: 'soak', database: 'pglite', ledgerMode: 'durable' },
-    simulatorUrl,
-    ...(cpus.gateway === undefined ? {} : { cpu: cpus.gateway }),
-  });
+  const { options } = context;
+  const gateway = await startGateway(context.root, { mode: { id: 'soak', database: 'pglite', ledgerMode: 'durable' }, simulatorUrl });
   try {
-    const request = benchRequests(simulatorUrl, gateway.url, gateway.key, false).gateway;
+    const request = chatRequests(`${gateway.url}/v1`, { Authorization: `Bearer ${gateway.key}` }).plain;
     const script = writeWrkScript(context.scriptDirectory, 'soak', request);
     const loadSeconds = options.soakWarmupSeconds + options.soakMeasuredSeconds;
     const samples: SoakResult['samples'] = [];
     const started = Date.now();
     const sampler = setInterval(() => {
-      samples.push({ seconds: Math.round((Date.now() - started) / 1000), mebibytes: mebibytes(readResidentKibibytes(gateway.pid)) });
+      samples.push({ seconds: Math.round((Date.now() - started) / 1000), mebibytes: mebibytes(readTreeResidentKibibytes(gateway.pid)) });
     }, options.soakSampleSeconds * 1000);
     // A little longer than sampled, so the last sample is taken under load.
     const run = await runWrk({
@@ -56,7 +54,6 @@ export async function soak(context: BenchContext, simulatorUrl: string): Promise
       script,
       connections: 64,
       seconds: loadSeconds + 2,
-      ...(cpus.load === undefined ? {} : { cpu: cpus.load }),
     }).finally(() => clearInterval(sampler));
     const minute = options.soakMeasuredSeconds / 3;
     const window = (from: number, to: number) => {
@@ -74,6 +71,7 @@ export async function soak(context: BenchContext, simulatorUrl: string): Promise
       minuteTwoPeakMebibytes: minuteTwo.peak,
       minuteThreePeakMebibytes: minuteThree.peak,
       growthPercent,
+      peakMebibytes: Math.max(...samples.map((sample) => sample.mebibytes)),
       minuteTwoMeanMebibytes: minuteTwo.mean,
       minuteThreeMeanMebibytes: minuteThree.mean,
       plateaued: growthPercent <= PLATEAU_TOLERANCE_PERCENT,

@@ -39,7 +39,7 @@ export async function stopAllGateways(): Promise<void> {
  */
 export async function startGateway(
   root: string,
-  options: { mode: GatewayMode; simulatorUrl: string; databaseUrl?: string; cpu?: number; nodeArguments?: string[] },
+  options: { mode: GatewayMode; simulatorUrl: string; databaseUrl?: string; nodeArguments?: string[]; environment?: NodeJS.ProcessEnv },
 ): Promise<GatewayProcess> {
   const { mode } = options;
   if (mode.database === 'postgres' && options.databaseUrl === undefined) throw new Error(`${mode.id} needs DATABASE_URL`);
@@ -48,18 +48,18 @@ export async function startGateway(
   const port = await freePort();
   const child = startProcess('gateway', 'node', [...(options.nodeArguments ?? []), 'dist/src/server.js'], {
     cwd: root,
-    ...(options.cpu === undefined ? {} : { cpu: options.cpu }),
     env: {
       ...withoutGatewayVariables(process.env),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
-      LOG_LEVEL: 'warn',
       LEDGER_MODE: mode.ledgerMode,
       DATA_DIR: dataDirectory,
       ...(database ? { DATABASE_URL: database.url } : {}),
       OPENROUTER_API_KEY: 'bench-key',
       OPENROUTER_BASE_URL: options.simulatorUrl,
+      // Nothing else: the bench measures what `npm start` gives a user (LOG_LEVEL included).
+      ...options.environment,
     },
   });
   let gateway: GatewayProcess | undefined;
@@ -100,7 +100,11 @@ async function waitForHealth(url: string, child: RunningProcess, timeoutMs: numb
 function withoutGatewayVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...environment };
   for (const name of Object.keys(copy)) {
-    if (/^(DATABASE_URL|DATA_DIR|SIMULATOR.*|.*_API_KEY|.*_BASE_URL|KEY_CACHE_TTL_MS|UPSTREAM_TIMEOUT_MS|BODY_LIMIT_BYTES|TRUST_PROXY)$/.test(name)) {
+    if (
+      /^(DATABASE_URL|DATA_DIR|SIMULATOR.*|.*_API_KEY|.*_BASE_URL|KEY_CACHE_TTL_MS|UPSTREAM_TIMEOUT_MS|BODY_LIMIT_BYTES|TRUST_PROXY|LOG_LEVEL|LEDGER_.*)$/.test(
+        name,
+      )
+    ) {
       delete copy[name];
     }
   }

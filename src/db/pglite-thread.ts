@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -25,6 +26,7 @@ interface Reply {
  * keeps serving while it commits, as it does with a Postgres server in another process.
  */
 export async function startPgliteThread(dataDir: string): Promise<PgliteThread> {
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialiseDataDir(dataDir);
   const worker = spawnWorker(dataDir);
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   let nextId = 0;
@@ -72,12 +74,28 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThread> 
  * Built code runs the compiled .js worker. Run from source (tsx: dev, tests, npm run keys), the
  * worker is the .ts file, and worker threads do not inherit tsx's loader: register it first.
  */
-function spawnWorker(dataDir: string): Worker {
+function spawnWorker(dataDir: string, initOnly = false): Worker {
   const extension = extname(fileURLToPath(import.meta.url));
   const entry = new URL(`./pglite-thread-worker${extension}`, import.meta.url);
-  if (extension === '.js') return new Worker(entry, { workerData: { dataDir } });
+  const workerData = { dataDir, initOnly };
+  if (extension === '.js') return new Worker(entry, { workerData });
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/**
+ * A new data folder is created (initdb) on a thread that then exits: PGlite keeps initdb's memory
+ * for the life of its instance (~450 MiB RSS measured), and a thread's exit is what frees it.
+ */
+async function initialiseDataDir(dataDir: string): Promise<void> {
+  const worker = spawnWorker(dataDir, true);
+  let failure: Error | undefined;
+  worker.on('message', (reply: Reply) => {
+    if (reply.failed) failure = toError(reply.failed);
+  });
+  worker.once('error', (error) => (failure = error));
+  await once(worker, 'exit');
+  if (failure) throw failure;
 }
 
 function toError(fields: Record<string, unknown>): Error {

@@ -1,3 +1,5 @@
+import { write, writeSync } from 'node:fs';
+
 /**
  * What request logging may show of a request. A key can arrive in the query string
  * (`?api_key=gw_live_...`, from clients that cannot set headers) and Fastify logs every URL, so
@@ -47,7 +49,113 @@ export const redactedLogPaths = [
   'headers["x-api-key"]',
 ];
 
-/** The pino options for the gateway's logger (server.ts); tests add a `stream`. */
-export function loggerOptions(level: string) {
-  return { level, redact: redactedLogPaths, serializers: { req: serializeRequest } };
+/**
+ * The pino options for the gateway's logger (server.ts); tests add a `stream`. Fastify's own two
+ * lines per request are off (app.ts sets `disableRequestLogging`): `accessLogLine` is the one line,
+ * and lines reach stdout through `AsyncLineWriter`, off the request's path.
+ */
+export function loggerOptions(level: string, stream: { write(line: string): void } = new AsyncLineWriter(1)) {
+  return { level, redact: redactedLogPaths, serializers: { req: serializeRequest }, stream };
+}
+
+interface AccessLogged {
+  method: string;
+  url: string;
+  id: string;
+  routeOptions: { url?: string | undefined };
+}
+
+/**
+ * The one access-log line of a request, at info, once its response is sent: the route pattern, the
+ * URL with its query values redacted, the status, the time and the Inference-Id. No header, no
+ * body, no query value.
+ */
+export function accessLogLine(request: AccessLogged, statusCode: number, elapsedMs: number) {
+  return {
+    method: request.method,
+    route: request.routeOptions.url,
+    url: redactUrl(request.url),
+    status: statusCode,
+    ms: Math.round(elapsedMs * 1000) / 1000,
+    inferenceId: request.id,
+  };
+}
+
+/**
+ * A write stream for log lines that never blocks the event loop on the terminal or file: lines
+ * are queued and written with one asynchronous `fs.write` at a time (what pino's
+ * `destination({ sync: false })` does). Whatever is still queued when the process exits is
+ * written synchronously then, so a shutdown or a crash loses no line. A reader that stops reading
+ * cannot grow it without bound: past `maxQueuedBytes` lines are dropped and counted.
+ */
+export class AsyncLineWriter {
+  private queue: string[] = [];
+  private queuedBytes = 0;
+  private writing = false;
+  dropped = 0;
+
+  constructor(
+    private readonly fd: number,
+    private readonly maxQueuedBytes = 16 * 1024 * 1024,
+  ) {
+    process.once('exit', () => this.flushSync());
+  }
+
+  write(line: string): void {
+    if (this.queuedBytes + line.length > this.maxQueuedBytes) {
+      this.dropped += 1;
+      return;
+    }
+    this.queue.push(line);
+    this.queuedBytes += line.length;
+    if (!this.writing) this.writeNext();
+  }
+
+  private idleWaiters: (() => void)[] = [];
+
+  /** Resolves once every line written so far has reached the file descriptor. */
+  idle(): Promise<void> {
+    if (!this.writing) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private writeNext(): void {
+    if (this.queue.length === 0) {
+      this.writing = false;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+      return;
+    }
+    this.writing = true;
+    const chunk = Buffer.from(this.queue.join(''), 'utf8');
+    this.queue = [];
+    this.queuedBytes = 0;
+    this.writeBuffer(chunk, 0);
+  }
+
+  private writeBuffer(chunk: Buffer, offset: number): void {
+    write(this.fd, chunk, offset, chunk.length - offset, null, (error, written) => {
+      if (error) {
+        if (error.code === 'EAGAIN') return setTimeout(() => this.writeBuffer(chunk, offset), 1);
+        // A closed stdout: nothing more can be written; drop quietly.
+        this.queue = [];
+        this.queuedBytes = 0;
+        return this.writeNext();
+      }
+      if (offset + written < chunk.length) return this.writeBuffer(chunk, offset + written);
+      this.writeNext();
+    });
+  }
+
+  /** Writes what is queued now, synchronously: at exit, when nothing asynchronous runs any more. */
+  flushSync(): void {
+    if (this.queue.length === 0) return;
+    const text = this.queue.join('');
+    this.queue = [];
+    this.queuedBytes = 0;
+    try {
+      writeSync(this.fd, text);
+    } catch {
+      // stdout is gone: nothing to write to
+    }
+  }
 }
