@@ -43,7 +43,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     return 0;
   }
   if (status && !['live', 'staging'].includes(status)) throw new Error('--status must be live or staging');
-  const gatewayUrl = values.gateway ?? env.GATEWAY_URL ?? 'http://127.0.0.1:8000';
+  const gatewayUrl = values.gateway ?? env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
   const key = values.key ?? env.GATEWAY_ADMIN_KEY;
   if (!key) throw new Error('sync needs the gateway admin key: --key or GATEWAY_ADMIN_KEY');
   if (!values['dry-run'] && !env.HF_TOKEN) throw new Error('sync needs HF_TOKEN (a write token of the provider org); use --dry-run to only see the diff');
