@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HubMappingClient } from './hub-mapping-api.js';
 import { applySync, fetchGatewayMappings, formatHubList, formatSteps, planSync, type TagFilterMapping } from './hub-sync.js';
+import { runWhenScript } from './hub-cli.js';
 
 const usage = `Usage:
   npm run hub -- list [--status live|staging|error]
@@ -62,12 +62,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenScript(import.meta, 'hub', (argv) => main(argv));

@@ -1,5 +1,5 @@
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runWhenScript } from './hub-cli.js';
 
 /**
  * `npm run loadtest -- --url URL --key KEY --rps N --duration S`: an open-loop load (requests
@@ -199,12 +199,4 @@ export async function main(argv: string[], out: (line: string) => void = console
   return reportPasses(report) ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`loadtest: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenScript(import.meta, 'loadtest', (argv) => main(argv));

@@ -1,7 +1,7 @@
 import { InferenceClient } from '@huggingface/inference';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fetchGatewayMappings, hfTaskOf, type GatewayMapping } from './hub-sync.js';
+import { runWhenScript } from './hub-cli.js';
 
 /**
  * `npm run validate -- --url URL --key KEY`: the checks HF's automated validation runs on every
@@ -259,12 +259,4 @@ export async function main(argv: string[], out: (line: string) => void = console
   return rows.length > 0 && rows.every((row) => row.ok) ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`validate: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenScript(import.meta, 'validate', (argv) => main(argv));
