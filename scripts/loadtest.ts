@@ -15,7 +15,7 @@ export interface LoadOptions {
   rps: number;
   durationS: number;
   model?: string;
-  /** Key for the billing callback; defaults to `key` (needs billing:read). */
+  /** Key for the billing callback: an admin key, or a callback-scoped key of the same user; defaults to `key`. */
   billingKey?: string;
   maxInFlight?: number;
   allowRemote?: boolean;
