@@ -22,6 +22,7 @@ export default defineConfig(
       'clients/js/dist/',
       'clients/js/src/generated/',
       'clients/python/.venv/',
+      'integrations/',
     ],
   },
   {
