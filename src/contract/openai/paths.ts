@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
-import { errorBodySchema } from '../errors.js';
 import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema } from './chat-completions.js';
 import { completionRequestSchema, completionSchema } from './completions.js';
 import { embeddingRequestSchema, embeddingResponseSchema } from './embeddings.js';
 import { imageRequestSchema, imagesResponseSchema } from './images.js';
+import { openAIErrorBodySchema } from './common.js';
 import { listModelsResponseSchema, openAIModelSchema } from './models.js';
+import { responseObjectSchema, responseRequestSchema, responseStreamEventSchema } from './responses.js';
 
 const bearer = [{ bearerAuth: [] }];
-const errorContent = { 'application/json': { schema: errorBodySchema } };
+const errorContent = { 'application/json': { schema: openAIErrorBodySchema } };
 
 function errors(statuses: Record<number, string>): ZodOpenApiResponsesObject {
   return Object.fromEntries(Object.entries(statuses).map(([status, description]) => [status, { description, content: errorContent }]));
@@ -69,6 +70,24 @@ export const openAIPaths: ZodOpenApiPathsObject = {
           content: {
             'application/json': { schema: completionSchema },
             'text/event-stream': { schema: completionSchema },
+          },
+        },
+      ),
+    },
+  },
+  '/v1/responses': {
+    post: {
+      operationId: 'openai-responses',
+      ...inference(
+        'Response (OpenAI Responses API)',
+        "OpenAI's Responses API over the chat pipeline: `input` as text or items (messages, function calls and their outputs), `instructions`, function tools, `text.format` and streaming. Stateless: `store` is accepted but nothing is stored, so `previous_response_id` is a 400. Billed as conversational.",
+        responseRequestSchema,
+        {
+          description:
+            "The response; with `stream: true`, typed server-sent events (`event: <type>` and data with `type` and `sequence_number`; the event-stream schema is one event's data), ending on `response.completed` or `response.incomplete`, without `[DONE]`",
+          content: {
+            'application/json': { schema: responseObjectSchema },
+            'text/event-stream': { schema: responseStreamEventSchema },
           },
         },
       ),

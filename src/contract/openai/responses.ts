@@ -91,7 +91,12 @@ export const responseRequestSchema = z
   .loose()
   .meta({ id: 'CreateResponseRequest' });
 
-const outputTextSchema = z.object({ type: z.literal('output_text'), text: z.string(), annotations: z.array(z.never()), logprobs: z.array(z.never()) });
+const outputTextSchema = z.object({
+  type: z.literal('output_text'),
+  text: z.string(),
+  annotations: z.array(z.unknown()).meta({ description: 'Always empty.' }),
+  logprobs: z.array(z.unknown()).meta({ description: 'Always empty.' }),
+});
 
 export const responseOutputItemSchema = z
   .discriminatedUnion('type', [
