@@ -1214,6 +1214,21 @@ export interface components {
             }[];
             /** @description Always present on a whole answer; on stream chunks, as for chat. */
             usage?: components["schemas"]["CompletionUsage"] | null;
+            /** @description Stream chunks only: TGI's token (HF's textGenerationStream reads `token.text`). */
+            token?: {
+                id: number;
+                text: string;
+                logprob: number;
+                special: boolean;
+            };
+            /** @description Stream chunks only: null, and the whole text on the finishing chunk (TGI). */
+            generated_text?: string | null;
+            /** @description Stream chunks only: null, and TGI's details on the finishing chunk. */
+            details?: {
+                finish_reason: string;
+                generated_tokens: number;
+                input_length: number;
+            } | null;
         };
         Response: {
             /** @description `resp_` and the Inference-Id. */

@@ -59,7 +59,11 @@ function completionObject(identity: ResponseIdentity, choices: Completion['choic
   return { ...identity, object: 'text_completion', system_fingerprint: null, choices };
 }
 
-/** Text chunks, one with the finish reason, then (only with `include_usage`) one with the usage and no choices. */
+/**
+ * Text chunks, one with the finish reason, then (only with `include_usage`) one with the usage and
+ * no choices. Each text chunk also carries TGI's `token` (and the finishing one `generated_text`
+ * and `details`): HF's clients call this route for text-generation and parse TGI's stream.
+ */
 async function* completionChunks(
   parts: AsyncIterable<ChatStreamPart>,
   identity: ResponseIdentity,
@@ -67,16 +71,25 @@ async function* completionChunks(
   includeUsage: boolean,
 ): AsyncGenerator<Completion> {
   const usageField = includeUsage ? { usage: null } : {};
+  let tokenIndex = 0;
   const chunk = (text: string, finishReason: Completion['choices'][number]['finish_reason'] = null): Completion => ({
     ...completionObject(identity, [{ text, index: 0, logprobs: null, finish_reason: finishReason }]),
     ...usageField,
+    token: { id: tokenIndex++, text, logprob: 0, special: finishReason !== null },
+    generated_text: null,
+    details: null,
   });
   if (echo !== '') yield chunk(echo);
   for await (const part of parts) {
     if (part.type === 'text') {
       if (part.text !== '') yield chunk(part.text);
     } else if (part.type === 'done') {
-      yield chunk('', openAIFinishReason(part.finishReason));
+      const finishReason = openAIFinishReason(part.finishReason);
+      yield {
+        ...chunk('', finishReason),
+        generated_text: echo + part.text,
+        details: { finish_reason: finishReason, generated_tokens: part.usage.outputTokens, input_length: part.usage.inputTokens },
+      };
       if (includeUsage) yield { ...completionObject(identity, []), usage: openAIUsage(part.usage) };
     } else if (part.type === 'error') {
       throw part.error;
