@@ -578,6 +578,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A task, by the document's name or the Hub's. */
+        TaskTypeInput: components["schemas"]["TaskType"] | ("text-to-image" | "feature-extraction");
         /** @enum {string} */
         TaskType: "text-generation" | "conversational" | "summarization" | "translation" | "question-answering" | "text-classification" | "token-classification" | "image-generation" | "embedding";
         MappingParameters: {
@@ -2294,7 +2296,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    task: components["schemas"]["TaskType"];
+                    task: components["schemas"]["TaskTypeInput"];
                     model?: string;
                     /** @description The task input: a string, or the task-specific object. */
                     inputs: unknown;
@@ -2382,7 +2384,7 @@ export interface operations {
     "models-list": {
         parameters: {
             query?: {
-                task_type?: components["schemas"]["TaskType"];
+                task_type?: components["schemas"]["TaskTypeInput"];
             };
             header?: never;
             path?: never;
@@ -2444,7 +2446,7 @@ export interface operations {
                 "application/json": {
                     provider_model_id: string;
                     hub_model_id: string;
-                    task_type: components["schemas"]["TaskType"];
+                    task_type: components["schemas"]["TaskTypeInput"];
                     parameters?: components["schemas"]["MappingParameters"];
                 };
             };
