@@ -564,6 +564,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description TGI grammar: `{"type": "json", "value": <JSON schema>}`; `regex` is refused. */
+        Grammar: {
+            /** @enum {string} */
+            type: "json" | "json_object" | "json_schema" | "regex";
+            value: {
+                [key: string]: unknown;
+            } | string;
+        } & {
+            [key: string]: unknown;
+        };
         GenerationParameters: {
             /** @description Gatewayz model id, Hub model id, or provider/model. */
             model?: string;
@@ -607,7 +617,7 @@ export interface components {
             top_p?: number | null;
             stop?: (string | string[]) | null;
             seed?: number | null;
-            /** @description Only 1 is supported. */
+            /** @description Choices to generate (1-8, not with stream): n calls, every one billed, in one usage row. */
             n?: number | null;
             frequency_penalty?: number | null;
             presence_penalty?: number | null;
@@ -757,7 +767,7 @@ export interface components {
             top_p?: number | null;
             stop?: (string | string[]) | null;
             seed?: number | null;
-            /** @description Only 1 is supported. */
+            /** @description Choices to generate (1-8, not with stream): n calls, every one billed, in one usage row. */
             n?: number | null;
             frequency_penalty?: number | null;
             presence_penalty?: number | null;
@@ -1410,7 +1420,21 @@ export interface operations {
                 "application/json": {
                     /** @description The prompt. */
                     inputs: string;
-                    parameters?: components["schemas"]["GenerationParameters"];
+                    parameters?: {
+                        /** @description Gatewayz model id, Hub model id, or provider/model. */
+                        model?: string;
+                        max_tokens?: number;
+                        /** @description HF name for max_tokens. */
+                        max_new_tokens?: number;
+                        temperature?: number;
+                        top_p?: number;
+                        stop?: string | string[];
+                        seed?: number;
+                        stream?: boolean;
+                        grammar?: components["schemas"]["Grammar"] | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
                     /** @description Alternative to parameters.model. */
                     model?: string;
                     /** @description Stream tokens as server-sent events. */

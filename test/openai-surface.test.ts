@@ -359,7 +359,8 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
     const user = [{ role: 'user', content: 'Hi' }];
 
     it.each([
-      ['n = 2', { model: 'gpt-4o-mini', messages: user, n: 2 }, /n: only n = 1/],
+      ['n = 9', { model: 'gpt-4o-mini', messages: user, n: 9 }, /at most 8 choices/],
+      ['n = 2 with stream', { model: 'gpt-4o-mini', messages: user, n: 2, stream: true }, /n > 1 is not supported with stream/],
       [
         'an image part',
         { model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }] },

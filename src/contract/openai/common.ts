@@ -10,9 +10,10 @@ export const samplingFields = {
   n: z
     .number()
     .int()
+    .min(1)
+    .max(8, 'at most 8 choices per request')
     .nullish()
-    .refine((n) => n === undefined || n === null || n === 1, 'only n = 1 is supported: ask again for more choices')
-    .meta({ description: 'Only 1 is supported.' }),
+    .meta({ description: 'Choices to generate (1-8, not with stream): n calls, every one billed, in one usage row.' }),
   frequency_penalty: z.number().min(-2).max(2).nullish(),
   presence_penalty: z.number().min(-2).max(2).nullish(),
   logit_bias: z.record(z.string(), z.number()).nullish(),
@@ -45,17 +46,13 @@ export const openAIErrorBodySchema = z
     error: z
       .object({
         message: z.string().meta({ description: 'What went wrong and why: the sentence the SDKs show.' }),
-        type: z
-          .string()
-          .meta({
-            description:
-              "OpenAI's category: invalid_request_error, authentication_error, permission_error, not_found_error, insufficient_quota, rate_limit_error, api_error, server_error.",
-          }),
-        code: z
-          .string()
-          .meta({
-            description: "The gateway's error code, e.g. invalid_request, unauthorized, not_found, insufficient_credits, rate_limited, upstream_error.",
-          }),
+        type: z.string().meta({
+          description:
+            "OpenAI's category: invalid_request_error, authentication_error, permission_error, not_found_error, insufficient_quota, rate_limit_error, api_error, server_error.",
+        }),
+        code: z.string().meta({
+          description: "The gateway's error code, e.g. invalid_request, unauthorized, not_found, insufficient_credits, rate_limited, upstream_error.",
+        }),
         param: z.null(),
       })
       .loose()

@@ -3,12 +3,13 @@ import { completionRequestSchema, type Completion, type CompletionRequest } from
 import { parseWith } from '../../contract/parse-with.js';
 import type { ChatCall } from '../../routing/call.js';
 import type { ChatStreamPart } from '../../routing/chat-stream.js';
-import { execute, stream } from '../../routing/execute.js';
+import { executeMany, stream } from '../../routing/execute.js';
+import { choiceCount } from './chat-completions.js';
 import { chatCall } from '../../tasks/chat-call.js';
 import type { GatewayServices } from '../../trpc/gateway-services.js';
 import { sendEventStream } from '../event-stream.js';
 import { callContextOf } from '../request-context.js';
-import { openAIFinishReason, openAIUsage, responseIdentity, type ResponseIdentity } from './openai-wire.js';
+import { openAIFinishReason, openAIUsage, responseIdentity, sumUsage, type ResponseIdentity } from './openai-wire.js';
 import { samplingParameters } from './to-chat-call.js';
 
 // OpenAI's legacy endpoint answers 16 tokens when max_tokens is absent.
@@ -30,16 +31,15 @@ export async function handleCompletions(
   const call = toChatCall(body, modelOverride ?? body.model);
   const identity = responseIdentity('cmpl-', request.id, call.modelName ?? services.pipeline.defaultModels['text-generation']);
   const echo = body.echo ? promptOf(body) : '';
+  const n = choiceCount(body.n, body.stream);
   if (body.stream) {
     const parts = await stream(context, call);
     await sendEventStream(reply, completionChunks(parts, identity, echo, body.stream_options?.include_usage === true));
     return undefined;
   }
-  const { result } = await execute(context, call);
-  return {
-    ...completionObject(identity, [{ text: echo + result.text, index: 0, logprobs: null, finish_reason: openAIFinishReason(result.finishReason) }]),
-    usage: openAIUsage(result.usage),
-  };
+  const { result } = await executeMany(context, call, n);
+  const choices = result.map((each, index) => ({ text: echo + each.text, index, logprobs: null, finish_reason: openAIFinishReason(each.finishReason) }));
+  return { ...completionObject(identity, choices), usage: openAIUsage(sumUsage(result)) };
 }
 
 function promptOf(body: CompletionRequest): string {
