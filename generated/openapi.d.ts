@@ -906,7 +906,7 @@ export interface components {
         CreateEmbeddingRequest: {
             /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
             model?: string;
-            input: string | string[];
+            input: string | string[] | number[] | number[][];
             /**
              * @description `base64`: little-endian float32 bytes, base64-encoded.
              * @default float

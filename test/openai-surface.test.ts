@@ -252,9 +252,9 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(decoded).toEqual(vector.map((value) => Math.fround(value)));
     });
 
-    it('refuses token-id inputs, empty inputs, a chat model and a bad encoding_format', async () => {
+    it('refuses token-id inputs to a model without a known tokenizer, empty inputs, a chat model and a bad encoding_format', async () => {
       for (const [body, status, message] of [
-        [{ input: [[1, 2, 3]] }, 400, /token-id inputs are not supported/],
+        [{ input: [[1, 2, 3]], model: 'bge-base-en-v1.5' }, 400, /Token-id input needs a model with a known tokenizer/],
         [{ input: '' }, 400, /must not be empty/],
         [{ input: 'x', encoding_format: 'int8' }, 400, /encoding_format/],
         [{ input: 'x', model: 'gpt-4o-mini' }, 400, /serves .* not embedding/],
