@@ -131,7 +131,7 @@ describe.each(databaseKinds())('the openai npm client against the gateway on %s'
     await expect(client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(
       OpenAI.NotFoundError,
     );
-    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], n: 2 })).rejects.toBeInstanceOf(
+    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], n: 9 })).rejects.toBeInstanceOf(
       OpenAI.BadRequestError,
     );
     const stranger = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'gw_live_not_a_key', maxRetries: 0 });

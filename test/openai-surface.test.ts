@@ -252,16 +252,16 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(decoded).toEqual(vector.map((value) => Math.fround(value)));
     });
 
-    it('refuses token-id inputs, empty inputs, a chat model and a bad encoding_format', async () => {
+    it('refuses token-id inputs to a model without a known tokenizer, empty inputs, a chat model and a bad encoding_format', async () => {
       for (const [body, status, message] of [
-        [{ input: [[1, 2, 3]] }, 400, /token-id inputs are not supported/],
+        [{ input: [[1, 2, 3]], model: 'bge-base-en-v1.5' }, 400, /Token-id input needs a model with a known tokenizer/],
         [{ input: '' }, 400, /must not be empty/],
         [{ input: 'x', encoding_format: 'int8' }, 400, /encoding_format/],
         [{ input: 'x', model: 'gpt-4o-mini' }, 400, /serves .* not embedding/],
       ] as const) {
         const response = await gateway.request('/v1/embeddings', { body });
         expect(response.status).toBe(status);
-        expect(((await response.json()) as Json).message).toMatch(message);
+        expect(((await response.json()) as Json).error.message).toMatch(message);
       }
     });
   });
@@ -289,7 +289,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(pngSize(Buffer.from(await image.arrayBuffer()))).toEqual({ signature: 'PNG', width: 64, height: 64 });
       const missing = await fetch(`${gateway.url}/v1/images/00000000-0000-4000-8000-000000000000.png`);
       expect(missing.status).toBe(404);
-      expect(((await missing.json()) as Json).error_type).toBe('NotFound');
+      expect(((await missing.json()) as Json).error).toMatchObject({ type: 'not_found_error', code: 'not_found' });
     });
 
     it('refuses n above 4, a malformed size and a text model', async () => {
@@ -301,7 +301,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       ] as const) {
         const response = await gateway.request('/v1/images/generations', { body });
         expect(response.status).toBe(400);
-        expect(((await response.json()) as Json).message).toMatch(message);
+        expect(((await response.json()) as Json).error.message).toMatch(message);
       }
     });
   });
@@ -338,25 +338,29 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(((await found.json()) as Json).id).toBe('meta-llama/Llama-3.1-8B-Instruct');
       const missing = await gateway.request('/v1/models/no-such-model');
       expect(missing.status).toBe(404);
-      expect(((await missing.json()) as Json).error_type).toBe('NotFound');
+      expect(((await missing.json()) as Json).error).toMatchObject({ type: 'not_found_error', code: 'not_found' });
       expect((await gateway.request('/v1/models', { key: null })).status).toBe(401);
     });
   });
 
   describe('bad input', () => {
+    // OpenAI's shape on /v1/*: the SDKs show `error.message`, so the reason must be in it.
     const expectError = async (path: string, body: unknown, status: number, errorType: string, message: RegExp) => {
       const response = await gateway.request(path, { body });
       expect(response.status).toBe(status);
       expect(response.headers.get('inference-id')).toMatch(uuidPattern);
-      const error = (await response.json()) as Json;
-      expect(Object.keys(error).sort()).toEqual(['error', 'error_type', 'message']);
-      expect(error.error_type).toBe(errorType);
-      expect(error.message).toMatch(message);
+      const body_ = (await response.json()) as Json;
+      expect(Object.keys(body_)).toEqual(['error']);
+      expect(Object.keys(body_.error).sort()).toEqual(['code', 'message', 'param', 'type']);
+      expect(body_.error.type).toBe(errorType);
+      expect(body_.error.param).toBeNull();
+      expect(body_.error.message).toMatch(message);
     };
     const user = [{ role: 'user', content: 'Hi' }];
 
     it.each([
-      ['n = 2', { model: 'gpt-4o-mini', messages: user, n: 2 }, /n: only n = 1/],
+      ['n = 9', { model: 'gpt-4o-mini', messages: user, n: 9 }, /at most 8 choices/],
+      ['n = 2 with stream', { model: 'gpt-4o-mini', messages: user, n: 2, stream: true }, /n > 1 is not supported with stream/],
       [
         'an image part',
         { model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] }] },
@@ -369,22 +373,22 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       ['a non-function tool', { model: 'gpt-4o-mini', messages: user, tools: [{ type: 'custom', custom: { name: 'x' } }] }, /tools\.0/],
       ['temperature 3', { model: 'gpt-4o-mini', messages: user, temperature: 3 }, /temperature/],
     ])('chat: %s is a 400', async (_name, body, message) => {
-      await expectError('/v1/chat/completions', body, 400, 'InvalidRequest', message);
+      await expectError('/v1/chat/completions', body, 400, 'invalid_request_error', message);
     });
 
     it('chat: an unknown model is a 404; an embedding model is a 400', async () => {
-      await expectError('/v1/chat/completions', { model: 'no-such/model', messages: user }, 404, 'NotFound', /no-such\/model/);
-      await expectError('/v1/chat/completions', { model: 'text-embedding-3-small', messages: user }, 400, 'InvalidRequest', /embedding/);
+      await expectError('/v1/chat/completions', { model: 'no-such/model', messages: user }, 404, 'not_found_error', /no-such\/model/);
+      await expectError('/v1/chat/completions', { model: 'text-embedding-3-small', messages: user }, 400, 'invalid_request_error', /embedding/);
     });
 
     it('completions: several prompts, token prompts and a missing prompt are 400s', async () => {
-      await expectError('/v1/completions', { prompt: ['a', 'b'] }, 400, 'InvalidRequest', /only one prompt/);
-      await expectError('/v1/completions', { prompt: [1, 2, 3] }, 400, 'InvalidRequest', /token-id prompts are not supported/);
-      await expectError('/v1/completions', {}, 400, 'InvalidRequest', /prompt/);
+      await expectError('/v1/completions', { prompt: ['a', 'b'] }, 400, 'invalid_request_error', /only one prompt/);
+      await expectError('/v1/completions', { prompt: [1, 2, 3] }, 400, 'invalid_request_error', /token-id prompts are not supported/);
+      await expectError('/v1/completions', {}, 400, 'invalid_request_error', /prompt/);
     });
 
     it('invalid JSON is a 400; no key a 401; a key without the inference scope a 403', async () => {
-      await expectError('/v1/chat/completions', '{"model":', 400, 'InvalidRequest', /JSON/);
+      await expectError('/v1/chat/completions', '{"model":', 400, 'invalid_request_error', /JSON/);
       const anonymous = await gateway.request('/v1/chat/completions', { body: { messages: user }, key: null });
       expect(anonymous.status).toBe(401);
       const billingOnly = await gateway.createKey('bob', ['billing:read']);
@@ -402,12 +406,12 @@ describe.each(databaseKinds())('OpenAI-compatible surface with a failing upstrea
   afterAll(() => gateway?.close());
   const streamBody = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], stream: true };
 
-  it('a failure before the first token is an ordinary HTTP error in the gateway format', async () => {
+  it("a failure before the first token is an ordinary HTTP error in OpenAI's format", async () => {
     gateway = await startTestGateway(kind, { simulatorHeaders: { 'x-simulator-status': '400' } });
     const response = await gateway.request('/v1/chat/completions', { body: streamBody });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toMatchObject({ error_type: 'InvalidRequest' });
+    expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'invalid_request' } });
     await gateway.close();
     gateway = undefined;
   });
@@ -418,7 +422,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface with a failing upstrea
     expect(response.status).toBe(200);
     const events = (await readEvents(response)) as (Json | string)[];
     expect(events).not.toContain('[DONE]');
-    expect(events.at(-1)).toEqual({ error: expect.any(String), error_type: 'UpstreamError', message: expect.any(String) });
+    expect(events.at(-1)).toEqual({ error: { message: expect.any(String), type: 'api_error', code: 'upstream_error', param: null } });
     expect((events as Json[]).filter((event) => event.object === 'chat.completion.chunk').length).toBeGreaterThan(1);
     const row = await gateway.database.db
       .selectFrom('usage')

@@ -24,6 +24,8 @@ function raw(url: string, init: { method: string; path: string; headers?: Record
 }
 
 const errorBody = (errorType: string, error: unknown = expect.any(String)) => ({ error, error_type: errorType, message: expect.any(String) });
+// The same errors on /v1/* (OpenAI's shape) and /models/* (TGI's vocabulary), see src/http/error-format.ts.
+const openAIErrorBody = (type: string, message: unknown) => ({ error: { message, type, code: expect.any(String), param: null } });
 
 describe('requests at the edges, always answered in the error format with an Inference-Id', () => {
   let gateway: TestGateway;
@@ -41,7 +43,7 @@ describe('requests at the edges, always answered in the error format with an Inf
   it('400s a malformed percent-encoding in the path', async () => {
     const response = await raw(gateway.url, { method: 'GET', path: '/v1/models/%E0%A4%A' });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual(errorBody('InvalidRequest', expect.stringContaining('Invalid URL')));
+    expect(response.body).toEqual(openAIErrorBody('invalid_request_error', expect.stringContaining('Invalid URL')));
     expectIds(response);
   });
 
@@ -54,7 +56,7 @@ describe('requests at the edges, always answered in the error format with an Inf
     expectIds(long);
     const tooLong = await raw(gateway.url, { method: 'POST', path: `/models/org/${'a'.repeat(600)}`, headers, body });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body).toEqual(errorBody('InvalidRequest', expect.stringContaining('Path parameter too long')));
+    expect(tooLong.body).toEqual({ error: expect.stringContaining('Path parameter too long'), error_type: 'validation' });
     expectIds(tooLong);
   });
 
@@ -99,7 +101,8 @@ describe('requests at the edges, always answered in the error format with an Inf
     const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
     const response = await gateway.request(path, { body: build(deep) });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual(errorBody('InvalidRequest', expect.stringContaining('JSON nested too deeply (limit 64)')));
+    const reason = expect.stringContaining('JSON nested too deeply (limit 64)');
+    expect(await response.json()).toEqual(path.startsWith('/v1/') ? openAIErrorBody('invalid_request_error', reason) : errorBody('InvalidRequest', reason));
     expectIds(response);
   });
 });

@@ -15,6 +15,8 @@ export interface CatalogModel {
   ownedBy: string;
   providers: Readonly<Record<string, string>>;
   priceUsdPerMillion: { input: string; output: string; cacheRead?: string; cacheWrite?: string; image?: string };
+  /** The model's tokenizer, when js-tiktoken ships it: token-id inputs to /v1/embeddings are decoded with it. */
+  tokenizer?: 'cl100k_base';
 }
 
 /** A chat model performs every text task; the gateway turns each into a chat call. */
@@ -136,6 +138,7 @@ export const embeddedCatalog: readonly CatalogModel[] = [
     ownedBy: 'openai',
     providers: { openai: 'text-embedding-3-small' },
     priceUsdPerMillion: { input: '0.02', output: '0' },
+    tokenizer: 'cl100k_base',
   },
   {
     id: 'bge-base-en-v1.5',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { storedText } from './stored-text.js';
-import { taskTypeSchema } from './task-types.js';
+import { taskTypeInputSchema, taskTypeSchema } from './task-types.js';
 
-export const listModelsInputSchema = z.object({ task_type: taskTypeSchema.optional() });
+export const listModelsInputSchema = z.object({ task_type: taskTypeInputSchema.optional() });
 
 export const modelMappingSchema = z
   .object({
@@ -51,7 +51,7 @@ export const mapModelInputSchema = z
   .object({
     provider_model_id: storedText(200).min(1),
     hub_model_id: z.string().regex(/^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/, 'must be a Hub model id: namespace/name'),
-    task_type: taskTypeSchema,
+    task_type: taskTypeInputSchema,
     parameters: mappingParametersSchema.optional(),
   })
   .meta({ id: 'MapModelRequest' });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { taskTypeSchema } from './task-types.js';
+import { taskTypeInputSchema } from './task-types.js';
 
 /** The generic runner: `inputs` takes the shape the named task takes (a string for text tasks). */
 export const runInputSchema = z
   .object({
-    task: taskTypeSchema,
+    task: taskTypeInputSchema,
     model: z.string().min(1).optional(),
     inputs: z.unknown().meta({ description: 'The task input: a string, or the task-specific object.' }),
     parameters: z.record(z.string(), z.unknown()).optional(),

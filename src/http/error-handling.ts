@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GatewayError, toErrorResponse, type ErrorCode } from '../errors.js';
+import { GatewayError, type ErrorCode } from '../errors.js';
+import { errorFormatterFor } from './error-format.js';
 
 const byStatus: Record<number, ErrorCode> = {
   400: 'invalid_request',
@@ -12,7 +13,7 @@ const byStatus: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
-/** Errors Fastify raises itself (bad JSON, body too large, ...) in the gateway's one error shape. */
+/** Errors Fastify raises itself (bad JSON, body too large, ...) as GatewayErrors, answered in the surface's shape. */
 export function fromFastifyError(error: FastifyError | Error): GatewayError | Error {
   if (error instanceof GatewayError) return error;
   const fastifyError = error as FastifyError;
@@ -45,7 +46,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? new GatewayError('invalid_request', 'Path parameter too long', `A path parameter may be at most ${maxPathParameterLength} characters.`)
         : error;
-  const response = toErrorResponse(mapped);
+  const response = errorFormatterFor(request.url)(mapped);
   if (response.status >= 500) request.log.error({ err: error }, 'request failed before routing');
   void reply
     .code(response.status)
@@ -64,7 +65,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // Content-Type): what is wrong is the method or the path, so answer that, not the body's error.
     if (request.is404) return answerUnrouted(request, reply);
     const mapped = fromFastifyError(error);
-    const response = toErrorResponse(mapped);
+    const response = errorFormatterFor(request.url)(mapped);
     if (response.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(response.status).headers(response.headers).send(response.body);
   });
@@ -76,14 +77,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const allowed = [...methods].filter((method) => app.findRoute({ method: method as 'GET', url: path }) !== null);
     if (allowed.length > 0) {
       const error = new GatewayError('method_not_allowed', 'Method not allowed', `${path} accepts ${allowed.join(', ')}, not ${request.method}.`);
-      const response = toErrorResponse(error);
+      const response = errorFormatterFor(request.url)(error);
       return reply
         .code(405)
         .headers({ ...response.headers, Allow: allowed.join(', ') })
         .send(response.body);
     }
     const error = new GatewayError('not_found', 'Not found', `No route for ${request.method} ${path}.`);
-    const response = toErrorResponse(error);
+    const response = errorFormatterFor(request.url)(error);
     return reply.code(404).headers(response.headers).send(response.body);
   }
 }

@@ -1,18 +1,38 @@
 import { once } from 'node:events';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
-import { GatewayError, toErrorResponse } from '../errors.js';
+import { GatewayError } from '../errors.js';
+import { errorFormatterFor, type ErrorFormatter } from './error-format.js';
 import { serverTiming } from './request-context.js';
 
 /** One server-sent event's data, as an object; serialized once, here. */
 export type StreamPayload = Record<string, unknown>;
 
+export interface EventStreamOptions {
+  /** The surface's error shape for a failure mid-stream; by default the one of the request's route. */
+  format?: ErrorFormatter;
+  /**
+   * Typed events as the Responses API sends them: `event: <type>` before each `data:`, a
+   * `sequence_number` counted here, an `error` event on failure, and no `[DONE]`.
+   */
+  typed?: boolean;
+}
+
 /**
  * The one place that writes server-sent events: `data: <json>` per payload, then
- * `data: [DONE]` (with the space HF's Python client requires). Stopping early (the client
- * went away) returns the payload iterator, which bills what was delivered.
+ * `data: [DONE]` (with the space HF's Python client requires). A failure mid-stream ends the
+ * stream on one error event in the surface's shape, without `[DONE]` (OpenAI's SDKs raise an
+ * APIError on it, HF's clients their stream error). Stopping early (the client went away)
+ * returns the payload iterator, which bills what was delivered.
  */
-export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterable<StreamPayload>): Promise<void> {
+export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterable<StreamPayload>, options: EventStreamOptions = {}): Promise<void> {
+  const format = options.format ?? errorFormatterFor(reply.request.url);
+  let sequence = 0;
+  const event = (payload: StreamPayload): string => {
+    if (!options.typed) return `data: ${JSON.stringify(payload)}\n\n`;
+    const typed = { ...payload, sequence_number: sequence++ };
+    return `event: ${String(payload.type)}\ndata: ${JSON.stringify(typed)}\n\n`;
+  };
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -25,14 +45,17 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
   try {
     for await (const payload of payloads) {
       if (raw.destroyed) break;
-      if (!raw.write(`data: ${JSON.stringify(payload)}\n\n`)) await drained(raw);
+      if (!raw.write(event(payload))) await drained(raw);
     }
-    if (!raw.destroyed) raw.end('data: [DONE]\n\n');
+    if (!raw.destroyed) raw.end(options.typed ? undefined : 'data: [DONE]\n\n');
   } catch (error) {
     // A GatewayError here is an upstream failure mid-stream, already recorded; anything else is a bug.
     if (error instanceof GatewayError) reply.log.warn({ code: error.code }, 'stream ended by an upstream failure');
     else reply.log.error({ err: error }, 'stream failed');
-    if (!raw.destroyed) raw.end(`data: ${JSON.stringify(toErrorResponse(error).body)}\n\n`);
+    const { body } = format(error);
+    // The Responses API's error event carries the error's fields at the top level too.
+    const payload = options.typed ? { type: 'error', ...(body.error as object), ...body } : body;
+    if (!raw.destroyed) raw.end(event(payload));
   }
 }
 

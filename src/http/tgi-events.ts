@@ -5,7 +5,8 @@ import type { StreamPayload } from './event-stream.js';
 /**
  * A task's stream as TGI's events (what HF's clients parse): every event has a `token` object,
  * the last one also the task's final fields (the full text), `details` and the billed usage.
- * Errors use TGI's in-stream form `{"error", "error_type"}` plus the gateway's `message`.
+ * A failure is thrown, so the stream ends on the surface's error event (TGI's `{"error",
+ * "error_type"}` on /models/*, the Gatewayz shape on /hf/tasks/*).
  */
 export async function* tgiEvents(stream: TaskStream): AsyncGenerator<StreamPayload> {
   let index = 0;
@@ -23,7 +24,7 @@ export async function* tgiEvents(stream: TaskStream): AsyncGenerator<StreamPaylo
         usage: { input_tokens: part.usage.inputTokens, output_tokens: part.usage.outputTokens, cost_nano_usd: nanoToJson(part.costNanoUsd) },
       };
     } else {
-      yield { ...part.error.toBody() };
+      throw part.error;
     }
   }
 }

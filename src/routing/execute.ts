@@ -1,7 +1,7 @@
 import { settle } from '../billing/settlement.js';
 import type { TaskType } from '../contract/task-types.js';
 import type { GatewayError } from '../errors.js';
-import { emptyUsage, type ChatRequest, type Usage } from '../providers/spec/index.js';
+import { addUsage, emptyUsage, type ChatRequest, type ChatResult, type Usage } from '../providers/spec/index.js';
 import type { AttemptDeadline } from './attempt-deadline.js';
 import { AttemptsFailed, runAttempts, seconds } from './attempts.js';
 import type { CallContext, Undo } from './call-context.js';
@@ -47,6 +47,30 @@ export async function execute<C extends Call>(context: CallContext, call: C, che
   }
   const costNanoUsd = await settleCall(context, call.task, resolved.model, candidate, result.usage, 'success', 200);
   return { result, model: resolved.model, provider: candidate.adapter.id, costNanoUsd };
+}
+
+/**
+ * Runs `n` independent completions of one chat call (OpenAI's `n`), as parallel attempts after one
+ * admission. The ledger has one row per Inference-Id, so they settle once, with the summed usage:
+ * every choice is billed, those of a failed request included.
+ */
+export async function executeMany(context: CallContext, call: ChatCall, n: number): Promise<Completed<ChatResult[]>> {
+  const resolved = await admit(context, call);
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: n }, () => runAttempts(context, resolved.candidates, (candidate, deadline) => invoke(context, call, resolved, candidate, deadline))),
+  );
+  const succeeded = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const usage = succeeded.map((outcome) => outcome.result.usage).reduce(addUsage, emptyUsage());
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) {
+    const { failure, candidate } = failed.reason instanceof AttemptsFailed ? failed.reason : { failure: failed.reason, candidate: undefined };
+    const clientError = toClientError(failure);
+    await settleCall(context, call.task, resolved.model, succeeded[0]?.candidate ?? candidate, usage, 'error', clientError.status);
+    throw clientError;
+  }
+  const candidate = succeeded[0]!.candidate;
+  const costNanoUsd = await settleCall(context, call.task, resolved.model, candidate, usage, 'success', 200);
+  return { result: succeeded.map((outcome) => outcome.result), model: resolved.model, provider: candidate.adapter.id, costNanoUsd };
 }
 
 /**

@@ -24,13 +24,18 @@ export function answerChat(body: Record<string, unknown>, defaultTokens: number)
   const messages = Array.isArray(body.messages) ? body.messages.filter(isRecord) : [];
   let promptTokens = 0;
   let lastUserText = '';
+  let instructions = '';
   for (const message of messages) {
     const text = messageText(message.content);
     promptTokens += countWords(text);
     if (message.role === 'user') lastUserText = text;
+    if (message.role === 'user' || message.role === 'system' || message.role === 'developer') instructions += `${text}\n`;
   }
+  // A model that got its tool's result answers with it (this is what ends an agent's tool loop).
+  const last = messages.at(-1);
+  const toolResult = last?.role === 'tool' ? messageText(last.content) : undefined;
   const limit = positiveNumber(body.max_completion_tokens) ?? positiveNumber(body.max_tokens);
-  const tool = chooseTool(body, lastUserText);
+  const tool = toolResult === undefined || isRecord(body.tool_choice) ? chooseTool(body, lastUserText) : undefined;
   if (tool !== undefined) {
     const answer = fitJson(JSON.stringify(sampleFromSchema(tool.parameters)), limit, promptTokens);
     toolCallCounter += 1;
@@ -48,9 +53,49 @@ export function answerChat(body: Record<string, unknown>, defaultTokens: number)
     return fitJson(JSON.stringify(sampleFromSchema(schema ?? { type: 'object' }, '', 0, quoteSourceOf(lastUserText))), limit, promptTokens);
   }
   if (format?.type === 'json_object') {
-    return fitJson(JSON.stringify({ answer: headline(lastUserText).join(' ') }), limit, promptTokens);
+    return fitJson(JSON.stringify(objectNamedBy(instructions, headline(lastUserText).join(' '))), limit, promptTokens);
   }
+  if (toolResult !== undefined) return answerText(`From the tool: ${toolResult}`, promptTokens, limit, defaultTokens);
   return answerText(lastUserText, promptTokens, limit, defaultTokens);
+}
+
+// Words a prompt quotes that are JSON Schema's own, not the fields it asks for.
+const schemaKeywords = new Set([
+  'type',
+  'properties',
+  'required',
+  'description',
+  'title',
+  'items',
+  'enum',
+  'additionalProperties',
+  'format',
+  'default',
+  'anyOf',
+]);
+
+/**
+ * What a model asked for JSON answers: the fields the prompt names, quoted (`"city"`) or as
+ * `snake_case:` (`name: string, age: number`), typed by the word after the colon; `{"answer"}` when
+ * it names none.
+ */
+export function objectNamedBy(prompt: string, answer: string): Record<string, unknown> {
+  const fields = new Map<string, unknown>();
+  const valueFor = (name: string, hint: string | undefined): unknown => {
+    if (hint && /^(number|integer|int|float)$/i.test(hint)) return 1;
+    if (hint && /^(boolean|bool)$/i.test(hint)) return true;
+    if (hint && /^(array|list)$/i.test(hint)) return [];
+    return `simulated ${name}`;
+  };
+  for (const match of prompt.matchAll(/["'`]([A-Za-z_]\w{0,40})["'`]\s*(?::\s*["']?(\w+))?/g)) {
+    if (!schemaKeywords.has(match[1]!) && !fields.has(match[1]!)) fields.set(match[1]!, valueFor(match[1]!, match[2]));
+  }
+  if (fields.size === 0) {
+    for (const match of prompt.matchAll(/(?:^|[\s,{(])([a-z_][a-z0-9_]{0,40}):\s*(\w+)?/g)) {
+      if (!fields.has(match[1]!)) fields.set(match[1]!, valueFor(match[1]!, match[2]));
+    }
+  }
+  return fields.size === 0 ? { answer } : Object.fromEntries(fields);
 }
 
 /** Prose answer: a headline naming the prompt, then filler up to the token budget. */

@@ -6,11 +6,15 @@ import { chatCall } from './chat-call.js';
 import type { TaskDefinition } from './task-definition.js';
 
 function toCall(input: TextGenerationInput): ChatCall {
+  const grammar = input.parameters?.grammar;
+  // TGI's json grammar is a schema the answer follows: the upstreams' structured output (json_schema).
+  const schema = grammar && typeof grammar.value === 'object' ? grammar.value : undefined;
   return chatCall({
     task: 'text-generation',
     modelName: input.model ?? input.parameters?.model,
     messages: [{ role: 'user', content: input.inputs }],
     parameters: input.parameters,
+    ...(schema ? { responseFormat: { type: 'json_schema', name: 'grammar', schema } } : {}),
   });
 }
 

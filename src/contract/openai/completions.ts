@@ -34,6 +34,17 @@ export const completionSchema = z
     system_fingerprint: z.null(),
     choices: z.array(completionChoiceSchema),
     usage: completionUsageSchema.nullable().optional().meta({ description: 'Always present on a whole answer; on stream chunks, as for chat.' }),
+    // TGI's stream fields, which HF's clients read on this route (OpenAI's clients ignore them).
+    token: z
+      .object({ id: z.number().int(), text: z.string(), logprob: z.number(), special: z.boolean() })
+      .optional()
+      .meta({ description: "Stream chunks only: TGI's token (HF's textGenerationStream reads `token.text`)." }),
+    generated_text: z.string().nullable().optional().meta({ description: 'Stream chunks only: null, and the whole text on the finishing chunk (TGI).' }),
+    details: z
+      .object({ finish_reason: z.string(), generated_tokens: z.number().int(), input_length: z.number().int() })
+      .nullable()
+      .optional()
+      .meta({ description: "Stream chunks only: null, and TGI's details on the finishing chunk." }),
   })
   .meta({ id: 'CreateCompletionResponse', description: 'The whole answer, and also the shape of every stream chunk.' });
 

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
-import { errorBodySchema } from '../errors.js';
-import { chatCompletionRequestSchema, chatCompletionSchema } from './chat-completions.js';
 import { eventStreamEventSchema } from '../event-stream.js';
+import { chatCompletionRequestSchema, chatCompletionSchema } from './chat-completions.js';
 import { completionRequestSchema, completionSchema } from './completions.js';
 import { embeddingRequestSchema, embeddingResponseSchema } from './embeddings.js';
 import { imageRequestSchema, imagesResponseSchema } from './images.js';
+import { openAIErrorBodySchema } from './common.js';
 import { listModelsResponseSchema, openAIModelSchema } from './models.js';
+import { responseObjectSchema, responseRequestSchema, responseStreamEventSchema } from './responses.js';
 
 const bearer = [{ bearerAuth: [] }];
 const imageBytes = z.string().meta({ format: 'binary' });
 /** The names the image store hands out; the route matches only these (src/http/openai/routes.ts). */
 export const IMAGE_FILE_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(?:png|jpg|webp)$';
-const errorContent = { 'application/json': { schema: errorBodySchema } };
+const errorContent = { 'application/json': { schema: openAIErrorBodySchema } };
 
 function errors(statuses: Record<number, string>): ZodOpenApiResponsesObject {
   return Object.fromEntries(Object.entries(statuses).map(([status, description]) => [status, { description, content: errorContent }]));
@@ -77,6 +78,24 @@ export const openAIPaths: ZodOpenApiPathsObject = {
             'text/event-stream': {
               schema: eventStreamEventSchema('A `text_completion` chunk as JSON; the last event carries `usage` (with `cost_nano_usd`); then `[DONE]`.'),
             },
+          },
+        },
+      ),
+    },
+  },
+  '/v1/responses': {
+    post: {
+      operationId: 'openai-responses',
+      ...inference(
+        'Response (OpenAI Responses API)',
+        "OpenAI's Responses API over the chat pipeline: `input` as text or items (messages, function calls and their outputs), `instructions`, function tools, `text.format` and streaming. Stateless: `store` is accepted but nothing is stored, so `previous_response_id` is a 400. Billed as conversational.",
+        responseRequestSchema,
+        {
+          description:
+            "The response; with `stream: true`, typed server-sent events (`event: <type>` and data with `type` and `sequence_number`; the event-stream schema is one event's data), ending on `response.completed` or `response.incomplete`, without `[DONE]`",
+          content: {
+            'application/json': { schema: responseObjectSchema },
+            'text/event-stream': { schema: responseStreamEventSchema },
           },
         },
       ),

@@ -5,8 +5,9 @@ import { execute } from '../../routing/execute.js';
 import { embedCall } from '../../tasks/embedding.js';
 import type { GatewayServices } from '../../trpc/gateway-services.js';
 import { callContextOf } from '../request-context.js';
+import { embeddingTexts } from './token-ids.js';
 
-/** `POST /v1/embeddings`, through the providers' own embeddings APIs. */
+/** `POST /v1/embeddings`, through the providers' own embeddings APIs; token ids are decoded first (token-ids.ts). */
 export async function handleEmbeddings(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -15,8 +16,11 @@ export async function handleEmbeddings(
 ): Promise<EmbeddingResponse> {
   const body = parseWith(embeddingRequestSchema, request.body);
   const modelName = modelOverride ?? body.model;
-  const inputs = typeof body.input === 'string' ? [body.input] : body.input;
-  const { result, model } = await execute(callContextOf(request, reply, services), embedCall(modelName, inputs, body.dimensions ?? undefined));
+  const { pipeline } = services;
+  // Before any await: the context watches the connection from here on.
+  const context = callContextOf(request, reply, services);
+  const inputs = await embeddingTexts(body.input, pipeline.resolver.resolve(modelName ?? pipeline.defaultModels.embedding, 'embedding').model);
+  const { result, model } = await execute(context, embedCall(modelName, inputs, body.dimensions ?? undefined));
   const promptTokens = result.usage.inputTokens + result.usage.cacheReadTokens;
   return {
     object: 'list',

@@ -1,5 +1,5 @@
 import type { CompletionUsage, OpenAIFinishReason } from '../../contract/openai/common.js';
-import type { FinishReason, Usage } from '../../providers/spec/index.js';
+import { addUsage, type FinishReason, type Usage } from '../../providers/spec/index.js';
 
 /** The fields every object of one answer shares: its id, creation second and the model as requested. */
 export interface ResponseIdentity {
@@ -10,6 +10,11 @@ export interface ResponseIdentity {
 
 export function responseIdentity(prefix: 'chatcmpl-' | 'cmpl-', inferenceId: string, model: string): ResponseIdentity {
   return { id: `${prefix}${inferenceId}`, created: Math.floor(Date.now() / 1000), model };
+}
+
+/** The usage of several choices (OpenAI's `n`), as billed in their one row: summed. */
+export function sumUsage(results: readonly { usage: Usage }[]): Usage {
+  return results.map((result) => result.usage).reduce(addUsage);
 }
 
 /** OpenAI counts cached tokens inside `prompt_tokens`; the gateway's Usage keeps them apart. */

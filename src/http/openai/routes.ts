@@ -7,6 +7,7 @@ import { handleImageGenerations, IMAGE_ROUTE_PREFIX, serveStoredImage } from './
 import { ImageStore } from './image-store.js';
 import type { GatewayServices } from '../../trpc/gateway-services.js';
 import { handleListModels, handleRetrieveModel } from './models.js';
+import { handleResponses } from './responses.js';
 
 const inference = { config: { scopes: ['inference'] as const } };
 // Listing models is also what a billing dashboard does, as on /hf/tasks/models.
@@ -18,13 +19,14 @@ const IMAGE_STORE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The OpenAI-compatible surface, as native routes (the hot path: no tRPC caller) over the same
- * task pipeline as /hf/tasks/*: /v1/chat/completions, /v1/completions, /v1/embeddings,
+ * task pipeline as /hf/tasks/*: /v1/chat/completions, /v1/completions, /v1/responses, /v1/embeddings,
  * /v1/images/generations (+ the image links it hands out) and /v1/models.
  */
 export function registerOpenAIRoutes(app: FastifyInstance, services: GatewayServices): void {
   const images = new ImageStore({ ttlMs: IMAGE_TTL_MS, maxBytes: IMAGE_STORE_BYTES });
   app.post('/v1/chat/completions', inference, (request, reply) => handleChatCompletions(request, reply, services));
   app.post('/v1/completions', inference, (request, reply) => handleCompletions(request, reply, services));
+  app.post('/v1/responses', inference, (request, reply) => handleResponses(request, reply, services));
   app.post('/v1/embeddings', inference, (request, reply) => handleEmbeddings(request, reply, services));
   app.post('/v1/images/generations', inference, (request, reply) => handleImageGenerations(request, reply, services, images));
   // Only the store's names match, so /v1/images/generations is not also a GET route (405, Allow: POST).

@@ -5,4 +5,4 @@ export type { ImageRequest, ImageResult } from './image-request.js';
 export type { CallOptions, ProviderAdapter } from './provider-adapter.js';
 export type { FinishReason, StreamEvent } from './stream-event.js';
 export { UpstreamError, isRetryableFailure, parseRetryAfter, redactSecrets, type UpstreamErrorKind } from './upstream-error.js';
-export { emptyUsage, type Usage } from './usage.js';
+export { addUsage, emptyUsage, type Usage } from './usage.js';

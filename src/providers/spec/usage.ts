@@ -26,3 +26,16 @@ export interface Usage {
 export function emptyUsage(): Usage {
   return { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, images: 0, raw: null };
 }
+
+/** Two calls' usage as one (OpenAI's `n` choices settle in one row); `raw` keeps each upstream's value. */
+export function addUsage(sum: Usage, usage: Usage): Usage {
+  return {
+    inputTokens: sum.inputTokens + usage.inputTokens,
+    outputTokens: sum.outputTokens + usage.outputTokens,
+    cacheReadTokens: sum.cacheReadTokens + usage.cacheReadTokens,
+    cacheWriteTokens: sum.cacheWriteTokens + usage.cacheWriteTokens,
+    reasoningTokens: sum.reasoningTokens + usage.reasoningTokens,
+    images: sum.images + usage.images,
+    raw: Array.isArray(sum.raw) ? [...(sum.raw as unknown[]), usage.raw] : sum.raw === null ? usage.raw : [sum.raw, usage.raw],
+  };
+}
