@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // Produced by scripts, recorded from upstreams, or not ours.
-    ignores: ['dist/', 'node_modules/', 'generated/', 'openapi/', '.venv/', 'data/', 'bench/out/', '**/fixtures/**'],
+    ignores: ['dist/', 'node_modules/', 'generated/', 'openapi/', '.venv/', '.venv-clients/', 'data/', 'bench/out/', '**/fixtures/**'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -1,6 +1,17 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { embedMany, generateImage, generateObject, generateText, stepCountIs, streamText, tool, type LanguageModel } from 'ai';
+import {
+  embedMany,
+  generateImage,
+  generateObject,
+  generateText,
+  stepCountIs,
+  streamText,
+  tool,
+  type EmbeddingModel,
+  type ImageModel,
+  type LanguageModel,
+} from 'ai';
 import { z } from 'zod';
 import * as c from './cases.js';
 
@@ -64,6 +75,19 @@ function languageModelCases(chat: (key?: string) => (id: string) => LanguageMode
   };
 }
 
+function mediaCases(embeddingModel: EmbeddingModel, imageModel: ImageModel): c.ClientCases {
+  return {
+    embeddings: async () => {
+      const { embeddings } = await embedMany({ model: embeddingModel, values: ['red', 'blue'], maxRetries: 0 });
+      return { count: embeddings.length, dimension: embeddings[0]?.length ?? 0 };
+    },
+    images: async () => {
+      const { images } = await generateImage({ model: imageModel, prompt: 'a red square', size: '256x256', maxRetries: 0 });
+      return { count: images.length, png: images[0] ? c.isPng(images[0].uint8Array) : false };
+    },
+  };
+}
+
 /**
  * `ai` with @ai-sdk/openai-compatible: `createOpenAICompatible({ baseURL: <gateway>/v1, apiKey })`,
  * with `includeUsage` (else streams carry no usage) and `supportsStructuredOutputs` (else
@@ -75,14 +99,7 @@ export function aiSdkCompatibleCases(target: c.Target): c.ClientCases {
   const gatewayz = provider();
   return {
     ...languageModelCases((key) => (id) => provider(key).chatModel(id)),
-    embeddings: async () => {
-      const { embeddings } = await embedMany({ model: gatewayz.embeddingModel(c.EMBEDDING_MODEL), values: ['red', 'blue'], maxRetries: 0 });
-      return { count: embeddings.length, dimension: embeddings[0]?.length ?? 0 };
-    },
-    images: async () => {
-      const { images } = await generateImage({ model: gatewayz.imageModel(c.IMAGE_MODEL), prompt: 'a red square', size: '256x256', maxRetries: 0 });
-      return { count: images.length, png: images[0] ? c.isPng(images[0].uint8Array) : false };
-    },
+    ...mediaCases(gatewayz.embeddingModel(c.EMBEDDING_MODEL), gatewayz.imageModel(c.IMAGE_MODEL)),
   };
 }
 
@@ -95,13 +112,6 @@ export function aiSdkOpenAICases(target: c.Target): c.ClientCases {
   return {
     ...Object.fromEntries(Object.entries(responses).map(([name, run]) => [`${name}_responses`, run])),
     ...chat,
-    embeddings: async () => {
-      const { embeddings } = await embedMany({ model: gatewayz.embedding(c.EMBEDDING_MODEL), values: ['red', 'blue'], maxRetries: 0 });
-      return { count: embeddings.length, dimension: embeddings[0]?.length ?? 0 };
-    },
-    images: async () => {
-      const { images } = await generateImage({ model: gatewayz.imageModel(c.IMAGE_MODEL), prompt: 'a red square', size: '256x256', maxRetries: 0 });
-      return { count: images.length, png: images[0] ? c.isPng(images[0].uint8Array) : false };
-    },
+    ...mediaCases(gatewayz.embedding(c.EMBEDDING_MODEL), gatewayz.imageModel(c.IMAGE_MODEL)),
   };
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any, AsyncIterable, Awaitable, Callable, Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "e2e"))
 
@@ -77,3 +77,48 @@ def is_png(data: bytes) -> bool:
 
 def arguments_of(raw: str | dict[str, Any]) -> Any:
     return json.loads(raw) if isinstance(raw, str) else raw
+
+
+def _usage(usage: Any) -> dict[str, int] | None:
+    return None if usage is None else {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
+
+
+def stream_result(chunks: Iterable[Any]) -> dict[str, Any]:
+    """The stream case from OpenAI-shaped chat chunks (openai, huggingface_hub and litellm all yield them)."""
+    text, count, usage = "", 0, None
+    for chunk in chunks:
+        count += 1
+        if chunk.choices:
+            text += chunk.choices[0].delta.content or ""
+        usage = _usage(getattr(chunk, "usage", None)) or usage
+    return {"text": text, "chunks": count, "usage": usage}
+
+
+async def stream_result_async(chunks: AsyncIterable[Any]) -> dict[str, Any]:
+    return stream_result([chunk async for chunk in chunks])
+
+
+def tool_loop(complete: Callable[[list[Any]], Any], as_message: Callable[[Any], Any]) -> dict[str, Any]:
+    """The tool round trip by hand: answer every get_weather call until the model answers text.
+
+    `complete(messages)` returns the assistant message; `as_message` turns it back into a request message."""
+    messages: list[Any] = [{"role": "user", "content": WEATHER_QUESTION}]
+    calls = 0
+    for _ in range(4):
+        message = complete(messages)
+        if not message.tool_calls:
+            return {"text": message.content or "", "tool_calls": calls}
+        messages.append(as_message(message))
+        for call in message.tool_calls:
+            calls += 1
+            messages.append({"role": "tool", "tool_call_id": call.id, "content": WEATHER_RESULT})
+    raise AssertionError(f"no text answer after 4 turns and {calls} tool calls")
+
+
+def tool_call_result(message: Any) -> dict[str, Any]:
+    call = message.tool_calls[0]
+    return {"name": call.function.name, "arguments": arguments_of(call.function.arguments)}
+
+
+def structured_result(message: Any) -> dict[str, Any]:
+    return {"value": json.loads(message.content or "null")}

@@ -34,36 +34,23 @@ def main() -> None:
         at = lambda model, key=api_key: InferenceClient(model=f"{url}/models/{model}", api_key=key)  # noqa: E731
 
         def stream() -> dict[str, Any]:
-            text, chunks, usage = "", 0, None
-            for chunk in chat.chat_completion(user, model=c.CHAT_MODEL, max_tokens=32, stream=True, stream_options={"include_usage": True}):
-                chunks += 1
-                if chunk.choices:
-                    text += chunk.choices[0].delta.content or ""
-                if chunk.usage:
-                    usage = {"prompt_tokens": chunk.usage.prompt_tokens, "completion_tokens": chunk.usage.completion_tokens}
-            return {"text": text, "chunks": chunks, "usage": usage}
+            return c.stream_result(chat.chat_completion(user, model=c.CHAT_MODEL, max_tokens=32, stream=True, stream_options={"include_usage": True}))
 
         def tool_call() -> dict[str, Any]:
             output = chat.chat_completion([{"role": "user", "content": c.WEATHER_QUESTION}], model=c.CHAT_MODEL, tools=[c.WEATHER_TOOL], tool_choice="required")
-            call = output.choices[0].message.tool_calls[0]
-            return {"name": call.function.name, "arguments": c.arguments_of(call.function.arguments)}
+            return c.tool_call_result(output.choices[0].message)
+
+        def as_message(message: Any) -> dict[str, Any]:
+            # huggingface_hub parses arguments into a dict; the request wants them as a JSON string again.
+            calls = [{"id": call.id, "type": "function", "function": {"name": call.function.name, "arguments": json.dumps(c.arguments_of(call.function.arguments))}} for call in message.tool_calls]
+            return {"role": "assistant", "content": message.content, "tool_calls": calls}
 
         def tool_round_trip() -> dict[str, Any]:
-            messages: list[Any] = [{"role": "user", "content": c.WEATHER_QUESTION}]
-            calls = 0
-            for _ in range(4):
-                message = chat.chat_completion(messages, model=c.CHAT_MODEL, tools=[c.WEATHER_TOOL], max_tokens=64).choices[0].message
-                if not message.tool_calls:
-                    return {"text": message.content or "", "tool_calls": calls}
-                messages.append({"role": "assistant", "content": message.content, "tool_calls": [{"id": call.id, "type": "function", "function": {"name": call.function.name, "arguments": json.dumps(c.arguments_of(call.function.arguments))}} for call in message.tool_calls]})
-                for call in message.tool_calls:
-                    calls += 1
-                    messages.append({"role": "tool", "tool_call_id": call.id, "content": c.WEATHER_RESULT})
-            raise AssertionError(f"no text answer after 4 turns and {calls} tool calls")
+            return c.tool_loop(lambda messages: chat.chat_completion(messages, model=c.CHAT_MODEL, tools=[c.WEATHER_TOOL], max_tokens=64).choices[0].message, as_message)
 
         def structured() -> dict[str, Any]:
             output = chat.chat_completion([{"role": "user", "content": c.CITY_QUESTION}], model=c.CHAT_MODEL, response_format=c.CITY_FORMAT)
-            return {"value": json.loads(output.choices[0].message.content or "null")}
+            return c.structured_result(output.choices[0].message)
 
         def embeddings() -> dict[str, Any]:
             array = at(c.HUB_EMBEDDING_MODEL).feature_extraction(["red", "blue"])  # type: ignore[arg-type]
@@ -106,18 +93,11 @@ def main() -> None:
             return {"text": (await chat.chat_completion(user, model=c.CHAT_MODEL, max_tokens=32)).choices[0].message.content}
 
         async def stream() -> dict[str, Any]:
-            text, chunks, usage = "", 0, None
-            async for chunk in await chat.chat_completion(user, model=c.CHAT_MODEL, max_tokens=32, stream=True, stream_options={"include_usage": True}):
-                chunks += 1
-                if chunk.choices:
-                    text += chunk.choices[0].delta.content or ""
-                if chunk.usage:
-                    usage = {"prompt_tokens": chunk.usage.prompt_tokens, "completion_tokens": chunk.usage.completion_tokens}
-            return {"text": text, "chunks": chunks, "usage": usage}
+            return await c.stream_result_async(await chat.chat_completion(user, model=c.CHAT_MODEL, max_tokens=32, stream=True, stream_options={"include_usage": True}))
 
         async def structured() -> dict[str, Any]:
             output = await chat.chat_completion([{"role": "user", "content": c.CITY_QUESTION}], model=c.CHAT_MODEL, response_format=c.CITY_FORMAT)
-            return {"value": json.loads(output.choices[0].message.content or "null")}
+            return c.structured_result(output.choices[0].message)
 
         async def text_generation() -> dict[str, Any]:
             text = await at(c.HUB_CHAT_MODEL).text_generation("The three primary colors are", max_new_tokens=5)

@@ -5,7 +5,6 @@ from fetching the price list off the network."""
 from __future__ import annotations
 
 import base64
-import json
 import os
 from typing import Any
 
@@ -26,36 +25,21 @@ def main() -> None:
     report = c.Report()
 
     def stream() -> dict[str, Any]:
-        text, chunks, usage = "", 0, None
-        for chunk in litellm.completion(model=model, messages=user, max_tokens=32, stream=True, stream_options={"include_usage": True}, **gateway):
-            chunks += 1
-            if chunk.choices:
-                text += chunk.choices[0].delta.content or ""
-            if getattr(chunk, "usage", None):
-                usage = {"prompt_tokens": chunk.usage.prompt_tokens, "completion_tokens": chunk.usage.completion_tokens}
-        return {"text": text, "chunks": chunks, "usage": usage}
+        return c.stream_result(litellm.completion(model=model, messages=user, max_tokens=32, stream=True, stream_options={"include_usage": True}, **gateway))
 
     def tool_call() -> dict[str, Any]:
         output = litellm.completion(model=model, messages=[{"role": "user", "content": c.WEATHER_QUESTION}], tools=[c.WEATHER_TOOL], tool_choice="required", **gateway)
-        call = output.choices[0].message.tool_calls[0]
-        return {"name": call.function.name, "arguments": json.loads(call.function.arguments)}
+        return c.tool_call_result(output.choices[0].message)
 
     def tool_round_trip() -> dict[str, Any]:
-        messages: list[Any] = [{"role": "user", "content": c.WEATHER_QUESTION}]
-        calls = 0
-        for _ in range(4):
-            message = litellm.completion(model=model, messages=messages, tools=[c.WEATHER_TOOL], max_tokens=64, **gateway).choices[0].message
-            messages.append(message.model_dump(exclude_none=True))
-            if not message.tool_calls:
-                return {"text": message.content or "", "tool_calls": calls}
-            for call in message.tool_calls:
-                calls += 1
-                messages.append({"role": "tool", "tool_call_id": call.id, "content": c.WEATHER_RESULT})
-        raise AssertionError(f"no text answer after 4 turns and {calls} tool calls")
+        return c.tool_loop(
+            lambda messages: litellm.completion(model=model, messages=messages, tools=[c.WEATHER_TOOL], max_tokens=64, **gateway).choices[0].message,
+            lambda message: message.model_dump(exclude_none=True),
+        )
 
     def structured() -> dict[str, Any]:
         output = litellm.completion(model=model, messages=[{"role": "user", "content": c.CITY_QUESTION}], response_format=c.CITY_FORMAT, **gateway)
-        return {"value": json.loads(output.choices[0].message.content or "null")}
+        return c.structured_result(output.choices[0].message)
 
     def embeddings() -> dict[str, Any]:
         output = litellm.embedding(model=f"openai/{c.EMBEDDING_MODEL}", input=["red", "blue"], **gateway)

@@ -33,7 +33,8 @@ def main() -> None:
 
     def stream() -> dict[str, Any]:
         async def run() -> dict[str, Any]:
-            result = Runner.run_streamed(Agent(name="assistant", model=c.CHAT_MODEL, model_settings=ModelSettings(max_tokens=32)), c.QUESTION)
+            # include_usage: on Chat Completions the SDK asks for stream usage only when told to.
+            result = Runner.run_streamed(Agent(name="assistant", model=c.CHAT_MODEL, model_settings=ModelSettings(max_tokens=32, include_usage=True)), c.QUESTION)
             chunks = 0
             async for event in result.stream_events():
                 if event.type == "raw_response_event" and getattr(event.data, "type", "") == "response.output_text.delta":

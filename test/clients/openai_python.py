@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 from typing import Any
 
 import cases as c
@@ -18,36 +17,21 @@ def main() -> None:
     report = c.Report()
 
     def stream() -> dict[str, Any]:
-        text, chunks, usage = "", 0, None
-        for chunk in client.chat.completions.create(model=c.CHAT_MODEL, messages=user, max_tokens=32, stream=True, stream_options={"include_usage": True}):
-            chunks += 1
-            if chunk.choices:
-                text += chunk.choices[0].delta.content or ""
-            if chunk.usage:
-                usage = {"prompt_tokens": chunk.usage.prompt_tokens, "completion_tokens": chunk.usage.completion_tokens}
-        return {"text": text, "chunks": chunks, "usage": usage}
+        return c.stream_result(client.chat.completions.create(model=c.CHAT_MODEL, messages=user, max_tokens=32, stream=True, stream_options={"include_usage": True}))
 
     def tool_call() -> dict[str, Any]:
         output = client.chat.completions.create(model=c.CHAT_MODEL, messages=[{"role": "user", "content": c.WEATHER_QUESTION}], tools=[c.WEATHER_TOOL], tool_choice="required")
-        call = output.choices[0].message.tool_calls[0]
-        return {"name": call.function.name, "arguments": json.loads(call.function.arguments)}
+        return c.tool_call_result(output.choices[0].message)
 
     def tool_round_trip() -> dict[str, Any]:
-        messages: list[Any] = [{"role": "user", "content": c.WEATHER_QUESTION}]
-        calls = 0
-        for _ in range(4):
-            message = client.chat.completions.create(model=c.CHAT_MODEL, messages=messages, tools=[c.WEATHER_TOOL], max_tokens=64).choices[0].message
-            messages.append(message.model_dump(exclude_none=True))
-            if not message.tool_calls:
-                return {"text": message.content or "", "tool_calls": calls}
-            for call in message.tool_calls:
-                calls += 1
-                messages.append({"role": "tool", "tool_call_id": call.id, "content": c.WEATHER_RESULT})
-        raise AssertionError(f"no text answer after 4 turns and {calls} tool calls")
+        return c.tool_loop(
+            lambda messages: client.chat.completions.create(model=c.CHAT_MODEL, messages=messages, tools=[c.WEATHER_TOOL], max_tokens=64).choices[0].message,
+            lambda message: message.model_dump(exclude_none=True),
+        )
 
     def structured() -> dict[str, Any]:
         output = client.chat.completions.create(model=c.CHAT_MODEL, messages=[{"role": "user", "content": c.CITY_QUESTION}], response_format=c.CITY_FORMAT)
-        return {"value": json.loads(output.choices[0].message.content or "null")}
+        return c.structured_result(output.choices[0].message)
 
     def responses_stream() -> dict[str, Any]:
         text, chunks, usage = "", 0, None
