@@ -27,8 +27,10 @@ def main() -> None:
         async def run() -> dict[str, Any]:
             chunks, text = 0, ""
             async with Agent(model).run_stream(c.QUESTION, model_settings=ModelSettings(max_tokens=32)) as result:
-                async for text in result.stream_text():
+                # Deltas, undebounced: the default debounce merges a fast stream into one or two pieces.
+                async for piece in result.stream_text(delta=True, debounce_by=None):
                     chunks += 1
+                    text += piece
                 usage = result.usage() if callable(result.usage) else result.usage  # a property in newer releases
             return {"text": text, "chunks": chunks, "usage": {"prompt_tokens": usage.input_tokens, "completion_tokens": usage.output_tokens} if usage.output_tokens else None}
 
