@@ -16,6 +16,7 @@ export default defineConfig(
       'generated/',
       'openapi/',
       '.venv/',
+      '.venv-clients/',
       'data/',
       'bench/out/',
       '**/fixtures/**',

@@ -6,19 +6,20 @@ const run = promisify(execFile);
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * The venv python with test/e2e/requirements.txt installed, built by scripts/python-env.sh (a no-op
+ * The venv python with test/e2e/requirements.txt installed, built by scripts/python-env.sh (or the
+ * given script, e.g. scripts/clients-env.sh for test/clients/requirements.txt; a no-op
  * when ready; the first build downloads wheels and takes a minute or two). Outside CI a machine
  * without Python gets `null` and the suite skips with a warning; with CI=true the failure is thrown
  * so the suite fails, as the Postgres suites do (test/support/databases.ts).
  */
-export async function preparePython(): Promise<string | null> {
+export async function preparePython({ script = 'scripts/python-env.sh', what = 'the real Python client suites' } = {}): Promise<string | null> {
   try {
-    const { stdout } = await run('bash', ['scripts/python-env.sh'], { cwd: repository, timeout: 600_000, maxBuffer: 16 << 20 });
+    const { stdout } = await run('bash', [script], { cwd: repository, timeout: 600_000, maxBuffer: 16 << 20 });
     return stdout.trim().split('\n').at(-1)!;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === 'true') throw new Error(`CI must run the real Python client suites, but scripts/python-env.sh failed: ${reason}`, { cause: error });
-    console.warn(`Skipping the real Python client suites: scripts/python-env.sh failed: ${reason}`);
+    if (process.env.CI === 'true') throw new Error(`CI must run ${what}, but ${script} failed: ${reason}`, { cause: error });
+    console.warn(`Skipping ${what}: ${script} failed: ${reason}`);
     return null;
   }
 }
