@@ -4,6 +4,7 @@ import { KeyCache } from './auth/key-cache.js';
 import type { Config } from './config.js';
 import type { OpenDatabase } from './db/open-database.js';
 import { registerBodyParsing } from './http/body-parsing.js';
+import { registerConsoleRoutes } from './http/console/console-routes.js';
 import { answerFrameworkError, maxPathParameterLength, registerErrorHandling } from './http/error-handling.js';
 import { registerHfNativeRoutes } from './http/hf-native/routes.js';
 import { registerMetrics } from './http/metrics-route.js';
@@ -109,6 +110,7 @@ function registerRoutes(app: FastifyInstance, services: GatewayServices): void {
   registerOpenAIRoutes(app, services);
   registerHfNativeRoutes(app, services);
   registerMetrics(app, services.pipeline.metrics);
+  registerConsoleRoutes(app);
 }
 
 /**
