@@ -16,10 +16,17 @@ export const session = {
 /** An API error, with the message exactly as the API returned it. */
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body && typeof body === 'object' ? [body.error, body.message].filter(Boolean).join(': ') : String(body || `HTTP ${status}`));
+    super(describe(status, body));
     this.status = status;
     this.body = body;
   }
+}
+
+/** The error body's `error`, with its `message` when that adds something. */
+function describe(status, body) {
+  if (!body || typeof body !== 'object') return String(body || `HTTP ${status}`);
+  const summary = typeof body.error === 'string' ? body.error : (body.error?.message ?? `HTTP ${status}`);
+  return body.message && !summary.includes(body.message) ? `${summary}: ${body.message}` : summary;
 }
 
 /** Calls a route; `body` is a JSON text (see jsonText) or a plain object. Resolves to the Response. */
@@ -58,7 +65,7 @@ export function query(parameters) {
 
 /** JSON text in which bigint values are written as exact integers (JSON.stringify refuses them). */
 export function jsonText(value) {
-  const marker = '\u0000bigint:';
+  const marker = 'gatewayz-console-bigint:'; // no character JSON would escape
   return JSON.stringify(value, (_name, field) => (typeof field === 'bigint' ? marker + field.toString() : field)).replace(new RegExp(`"${marker}(-?\\d+)"`, 'g'), '$1');
 }
 

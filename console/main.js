@@ -36,7 +36,7 @@ async function logIn(key) {
   } catch {
     // a key without access to the model list: the task filters stay "any"
   }
-  document.body.dataset.admin = String(admin);
+  document.body.dataset.role = admin ? 'admin' : 'billing-reader';
   byId('login').hidden = true;
   byId('tabs').hidden = false;
   byId('logout').hidden = false;

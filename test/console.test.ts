@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from './support/test-gateway.js';
 
 // The console (/console) driven in Debian's headless Chromium against a live gateway with real
@@ -26,12 +26,11 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let profile: string;
+  const pageErrors: string[] = [];
   const usage = async (filter = '') => (await (await gateway.request(`/hf/tasks/billing/usage?limit=1000${filter}`, { key: gateway.adminKey })).json()) as Usage;
 
   beforeAll(async () => {
-    const started = performance.now();
     gateway = await startTestGateway('pglite', { env: { CREDITS: 'enforce' } });
-    console.log(`gateway: ${Math.round(performance.now() - started)} ms`);
     expect((await gateway.request('/admin/credits/grant', { key: gateway.adminKey, body: { user_id: 'alice', amount_nano_usd: USD } })).status).toBe(200);
     const calls = [
       ...Array.from({ length: 4 }, () => ['text-generation', { inputs: 'Hello console', parameters: { max_new_tokens: 12 } }] as const),
@@ -40,7 +39,6 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     ];
     for (const [task, body] of calls) expect((await gateway.request(`/hf/tasks/${task}`, { body })).status).toBe(200);
     for (let attempt = 0; (await usage()).total_records < calls.length && attempt < 100; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
-    console.log(`gateway and traffic: ${Math.round(performance.now() - started)} ms`);
     profile = await mkdtemp(join(tmpdir(), 'gatewayz-console-chromium-'));
     await mkdir(screenshots, { recursive: true });
     // A fresh profile (user-data-dir) per run: nothing carries over between runs.
@@ -52,10 +50,13 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     });
     page = await context.newPage();
     page.setDefaultTimeout(8_000);
-    page.on('pageerror', (error) => {
-      throw error;
-    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 60_000);
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') await page?.screenshot({ path: join(screenshots, 'failure.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -75,7 +76,7 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
 
   it('refuses a wrong key with the API message and keeps the key out of the URL', async () => {
     await page.goto(`${gateway.url}/console`);
-    await page.fill('#login-key', 'gwz_not-a-key');
+    await page.fill('#login-key', 'gw_live_not-a-key');
     await page.click('#login-form button');
     await expect.poll(() => page.textContent('#login-error')).not.toBe('');
     expect(await page.isVisible('#tabs')).toBe(false);
@@ -156,9 +157,10 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     await page.fill('#key-form input[name="spend_limit_daily"]', '0.5');
     await page.fill('#key-form input[name="requests_per_minute"]', '60');
     await page.click('#key-form button[type="submit"]');
-    await page.waitForSelector('#created-key:not([hidden])');
+    await page.waitForSelector('#created-key:not([hidden]), #key-error:not(:empty)');
+    expect(await page.textContent('#key-error')).toBe('');
     const key = (await page.textContent('#created-key-value'))!;
-    expect(key).toMatch(/^gwz_/);
+    expect(key).toMatch(/^gw_live_/);
     expect((await gateway.request('/hf/tasks/billing/usage', { key })).status).toBe(200);
     const listed = (await (await gateway.request('/admin/keys?user_id=zoe', { key: gateway.adminKey })).json()) as { keys: Record<string, unknown>[] };
     expect(listed.keys).toEqual([expect.objectContaining({ name: 'console test', scopes: ['inference', 'billing:read'], spend_limit_daily_nano_usd: 500_000_000 })]);
@@ -194,8 +196,8 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
   });
 
   it('gives a billing:read key its own user only, and no management tab', async () => {
-    await page.click('#logout');
-    await page.waitForSelector('#login-form');
+    await Promise.all([page.waitForEvent('load'), page.click('#logout')]);
+    expect(await page.evaluate(() => sessionStorage.getItem('gatewayz.console.key'))).toBeNull();
     await page.fill('#login-key', gateway.userKey);
     await page.click('#login-form button');
     await page.waitForSelector('#overview[data-state="ready"]');
