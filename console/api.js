@@ -66,7 +66,10 @@ export function query(parameters) {
 /** JSON text in which bigint values are written as exact integers (JSON.stringify refuses them). */
 export function jsonText(value) {
   const marker = 'gatewayz-console-bigint:'; // no character JSON would escape
-  return JSON.stringify(value, (_name, field) => (typeof field === 'bigint' ? marker + field.toString() : field)).replace(new RegExp(`"${marker}(-?\\d+)"`, 'g'), '$1');
+  return JSON.stringify(value, (_name, field) => (typeof field === 'bigint' ? marker + field.toString() : field)).replace(
+    new RegExp(`"${marker}(-?\\d+)"`, 'g'),
+    '$1',
+  );
 }
 
 export const usagePath = '/hf/tasks/billing/usage';

@@ -40,12 +40,19 @@ export function stackedBars(container, { buckets, groups, format = String, total
       if (value <= 0 || max === 0) return;
       const barHeight = (value / max) * plotHeight;
       y -= barHeight;
-      const bar = element('rect', { x: left + index * step + 1, y, width: Math.max(1, step - 2), height: barHeight, fill: palette[groupIndex % palette.length] });
+      const bar = element('rect', {
+        x: left + index * step + 1,
+        y,
+        width: Math.max(1, step - 2),
+        height: barHeight,
+        fill: palette[groupIndex % palette.length],
+      });
       bar.append(element('title', {}, `${bucket.label} · ${group}: ${format(value)}`));
       svg.append(bar);
     });
     const labelEvery = Math.ceil(buckets.length / 6);
-    if (index % labelEvery === 0) svg.append(element('text', { x: left + index * step + step / 2, y: height - 6, 'text-anchor': 'middle', class: 'tick' }, bucket.label));
+    if (index % labelEvery === 0)
+      svg.append(element('text', { x: left + index * step + step / 2, y: height - 6, 'text-anchor': 'middle', class: 'tick' }, bucket.label));
   });
   container.replaceChildren(svg);
 }

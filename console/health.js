@@ -29,12 +29,12 @@ export async function refreshHealth() {
     }
     const since = new Date(Date.now() - 86_400_000).toISOString();
     // Unconfigured providers (most of the registry) serve nothing: listed by name only, below the table.
-    const providers = Object.keys(health.provider_status).filter((provider) => health.provider_status[provider] !== 'unconfigured').sort();
+    const providers = Object.keys(health.provider_status)
+      .filter((provider) => health.provider_status[provider] !== 'unconfigured')
+      .sort();
     const ledger = await Promise.all(
       providers.map(async (provider) => {
-        const [all, errors] = await Promise.all(
-          ['', 'error'].map((status) => callJson(usagePath + query({ from: since, provider, status, limit: 1 }))),
-        );
+        const [all, errors] = await Promise.all(['', 'error'].map((status) => callJson(usagePath + query({ from: since, provider, status, limit: 1 }))));
         return { records: all.total_records, errors: errors.total_records };
       }),
     );
@@ -44,17 +44,32 @@ export async function refreshHealth() {
       ['provider', 'status', 'circuit', 'upstream attempts', 'failed attempts', 'attempt error rate', 'ledger records (24 h)', 'ledger error rate (24 h)'],
       providers.map((provider, index) => {
         const counts = attempts.get(provider) ?? { total: 0, failed: 0 };
-        return [provider, health.provider_status[provider], circuits.get(provider), integer(counts.total), integer(counts.failed), rate(counts.failed, counts.total), integer(ledger[index].records), rate(ledger[index].errors, ledger[index].records)];
+        return [
+          provider,
+          health.provider_status[provider],
+          circuits.get(provider),
+          integer(counts.total),
+          integer(counts.failed),
+          rate(counts.failed, counts.total),
+          integer(ledger[index].records),
+          rate(ledger[index].errors, ledger[index].records),
+        ];
       }),
     );
     const unconfigured = Object.keys(health.provider_status).filter((provider) => health.provider_status[provider] === 'unconfigured');
     byId('providers-unconfigured').textContent = unconfigured.length ? `Not configured: ${unconfigured.join(', ')}.` : '';
     const milliseconds = (seconds) => (seconds === undefined ? '–' : `${(seconds * 1000).toFixed(1)} ms`);
-    const histograms = [...histogramsBy(samples, 'gatewayz_request_duration_seconds', 'route').entries()].sort((a, b) => (b[1].at(-1)?.count ?? 0) - (a[1].at(-1)?.count ?? 0));
+    const histograms = [...histogramsBy(samples, 'gatewayz_request_duration_seconds', 'route').entries()].sort(
+      (a, b) => (b[1].at(-1)?.count ?? 0) - (a[1].at(-1)?.count ?? 0),
+    );
     fillTable(
       byId('latency'),
       ['route', 'requests', 'p50', 'p95', 'p99'],
-      histograms.map(([route, buckets]) => [route, integer(buckets.at(-1)?.count ?? 0), ...[0.5, 0.95, 0.99].map((q) => milliseconds(histogramQuantile(q, buckets)))]),
+      histograms.map(([route, buckets]) => [
+        route,
+        integer(buckets.at(-1)?.count ?? 0),
+        ...[0.5, 0.95, 0.99].map((q) => milliseconds(histogramQuantile(q, buckets))),
+      ]),
     );
     byId('health').dataset.state = 'ready';
   });

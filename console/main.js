@@ -20,7 +20,8 @@ async function logIn(key) {
     await callJson(`${usagePath}?limit=1`);
   } catch (error) {
     session.key = null;
-    byId('login-error').textContent = error instanceof ApiError && error.status === 403 ? `${error.message} (the console needs a billing:read or admin key)` : error.message;
+    byId('login-error').textContent =
+      error instanceof ApiError && error.status === 403 ? `${error.message} (the console needs a billing:read or admin key)` : error.message;
     return;
   }
   let admin = true;

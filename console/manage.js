@@ -45,9 +45,13 @@ function optionalInteger(text) {
 }
 
 async function createKey(form) {
+  byId('created-key').hidden = true; // a key is shown once, and only right after its creation
   await showingErrors('key-error', async () => {
     const fields = new FormData(form);
-    const rateLimits = { requests_per_minute: optionalInteger(fields.get('requests_per_minute')), tokens_per_minute: optionalInteger(fields.get('tokens_per_minute')) };
+    const rateLimits = {
+      requests_per_minute: optionalInteger(fields.get('requests_per_minute')),
+      tokens_per_minute: optionalInteger(fields.get('tokens_per_minute')),
+    };
     const body = {
       user_id: fields.get('user_id'),
       scopes: fields.getAll('scopes'),
@@ -101,7 +105,9 @@ async function credits(form, action) {
     if (action === 'grant') {
       const amount = parseUsd(fields.get('amount'));
       if (amount === undefined) throw new Error('Enter an amount in USD.');
-      account = await callJson('/admin/credits/grant', { body: jsonText({ user_id: user, amount_nano_usd: amount, ...(fields.get('reason') ? { reason: fields.get('reason') } : {}) }) });
+      account = await callJson('/admin/credits/grant', {
+        body: jsonText({ user_id: user, amount_nano_usd: amount, ...(fields.get('reason') ? { reason: fields.get('reason') } : {}) }),
+      });
     } else {
       account = await callJson(`/admin/credits/${encodeURIComponent(user)}`);
     }
@@ -139,7 +145,12 @@ async function mapModel(form) {
       }
     }
     await callJson('/hf/tasks/models/map', {
-      body: { provider_model_id: fields.get('provider_model_id'), hub_model_id: fields.get('hub_model_id'), task_type: fields.get('task_type'), ...(parameters ? { parameters } : {}) },
+      body: {
+        provider_model_id: fields.get('provider_model_id'),
+        hub_model_id: fields.get('hub_model_id'),
+        task_type: fields.get('task_type'),
+        ...(parameters ? { parameters } : {}),
+      },
     });
     await refreshMappings();
   });

@@ -9,7 +9,8 @@ export function parsePrometheus(text) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
     if (!match) continue;
     const labels = {};
-    for (const pair of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[pair[1]] = pair[2].replace(/\\(.)/g, (_all, character) => (character === 'n' ? '\n' : character));
+    for (const pair of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+      labels[pair[1]] = pair[2].replace(/\\(.)/g, (_all, character) => (character === 'n' ? '\n' : character));
     samples.push({ name: match[1], labels, value: Number(match[3]) });
   }
   return samples;

@@ -59,12 +59,20 @@ export async function refreshOverview() {
     byId('overview-check').textContent = agrees
       ? `The charts add up to the ledger's totals for this filter (${integer(usage.total_records)} records, ${formatUsd(usage.total_cost_nano_usd)}).`
       : `The charts show the first ${integer(usage.records.length)} of ${integer(usage.total_records)} records; the totals above are the ledger's.`;
-    stackedBars(byId('chart-requests'), { groups: order, buckets: buckets.map((bucket) => ({ label: bucket.label, values: bucket.requests })), format: (value) => integer(Math.round(value)) });
-    stackedBars(byId('chart-tokens'), { groups: order, buckets: buckets.map((bucket) => ({ label: bucket.label, values: bucket.tokens })), format: (value) => integer(Math.round(value)) });
+    stackedBars(byId('chart-requests'), {
+      groups: order,
+      buckets: buckets.map((bucket) => ({ label: bucket.label, values: bucket.requests })),
+      format: (value) => integer(Math.round(value)),
+    });
+    stackedBars(byId('chart-tokens'), {
+      groups: order,
+      buckets: buckets.map((bucket) => ({ label: bucket.label, values: bucket.tokens })),
+      format: (value) => integer(Math.round(value)),
+    });
     stackedBars(byId('chart-spend'), {
       groups: order,
       buckets: buckets.map((bucket) => ({ label: bucket.label, values: bucket.spend })),
-      format: (value) => `$${value.toPrecision(2)}`,
+      format: (value) => (value === 0 ? '$0' : `$${value.toPrecision(2)}`),
       total: spend.toString(), // exact nano-USD, not the float sum of the bars
     });
     byId('legend').replaceChildren(

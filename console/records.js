@@ -33,7 +33,14 @@ export function setUpRecords(taskTypes) {
 function currentFilter() {
   const form = new FormData(byId('records-form'));
   const instant = (value) => (value ? new Date(value).toISOString() : undefined);
-  return { from: instant(form.get('from')), to: instant(form.get('to')), model: form.get('model'), task: form.get('task'), provider: form.get('provider'), status: form.get('status') };
+  return {
+    from: instant(form.get('from')),
+    to: instant(form.get('to')),
+    model: form.get('model'),
+    task: form.get('task'),
+    provider: form.get('provider'),
+    status: form.get('status'),
+  };
 }
 
 export async function refreshRecords() {
@@ -42,13 +49,25 @@ export async function refreshRecords() {
     total = page.total_records;
     byId('records-summary').textContent = `${integer(page.total_records)} records, ${formatUsd(page.total_cost_nano_usd)} in total for this filter.`;
     byId('records-summary').dataset.total = String(page.total_records);
-    byId('records-page').textContent = page.records.length ? `${integer(offset + 1)}–${integer(offset + page.records.length)} of ${integer(total)}` : 'no records';
+    byId('records-page').textContent = page.records.length
+      ? `${integer(offset + 1)}–${integer(offset + page.records.length)} of ${integer(total)}`
+      : 'no records';
     byId('records-prev').disabled = offset === 0;
     byId('records-next').disabled = offset + pageSize >= total;
     fillTable(
       byId('records-table'),
       ['time (UTC)', 'Inference-Id', 'task', 'model', 'provider', 'status', 'in', 'out', 'cost'],
-      page.records.map((record) => [record.timestamp.replace('T', ' ').slice(0, 19), record.request_id, record.task, record.model, record.provider, record.status, integer(record.input_tokens), integer(record.output_tokens), formatUsd(record.cost_nano_usd)]),
+      page.records.map((record) => [
+        record.timestamp.replace('T', ' ').slice(0, 19),
+        record.request_id,
+        record.task,
+        record.model,
+        record.provider,
+        record.status,
+        integer(record.input_tokens),
+        integer(record.output_tokens),
+        formatUsd(record.cost_nano_usd),
+      ]),
     );
     byId('records').dataset.state = 'ready';
   });

@@ -27,7 +27,8 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
   let page: Page;
   let profile: string;
   const pageErrors: string[] = [];
-  const usage = async (filter = '') => (await (await gateway.request(`/hf/tasks/billing/usage?limit=1000${filter}`, { key: gateway.adminKey })).json()) as Usage;
+  const usage = async (filter = '') =>
+    (await (await gateway.request(`/hf/tasks/billing/usage?limit=1000${filter}`, { key: gateway.adminKey })).json()) as Usage;
 
   beforeAll(async () => {
     gateway = await startTestGateway('pglite', { env: { CREDITS: 'enforce' } });
@@ -44,7 +45,16 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     // A fresh profile (user-data-dir) per run: nothing carries over between runs.
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
@@ -87,7 +97,7 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     await page.click('#login-form button');
     await page.waitForSelector('#overview[data-state="ready"]');
     expect(page.url()).not.toContain(gateway.adminKey);
-    expect(await page.evaluate(() => sessionStorage.getItem('gatewayz.console.key'))).toBe(gateway.adminKey);
+    expect(await page.evaluate("sessionStorage.getItem('gatewayz.console.key')")).toBe(gateway.adminKey);
     const since = new Date(Date.now() - 86_400_000).toISOString();
     const api = await usage(`&from=${encodeURIComponent(since)}`);
     expect(api.total_records).toBe(8);
@@ -163,7 +173,9 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     expect(key).toMatch(/^gw_live_/);
     expect((await gateway.request('/hf/tasks/billing/usage', { key })).status).toBe(200);
     const listed = (await (await gateway.request('/admin/keys?user_id=zoe', { key: gateway.adminKey })).json()) as { keys: Record<string, unknown>[] };
-    expect(listed.keys).toEqual([expect.objectContaining({ name: 'console test', scopes: ['inference', 'billing:read'], spend_limit_daily_nano_usd: 500_000_000 })]);
+    expect(listed.keys).toEqual([
+      expect.objectContaining({ name: 'console test', scopes: ['inference', 'billing:read'], spend_limit_daily_nano_usd: 500_000_000 }),
+    ]);
     const row = page.locator('#keys-table tr', { hasText: 'console test' });
     await row.getByRole('button', { name: 'Revoke' }).click();
     await expect.poll(async () => (await gateway.request('/hf/tasks/billing/usage', { key })).status).toBe(401);
@@ -171,7 +183,8 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
 
     await page.fill('#key-form input[name="user_id"]', 'not a valid user!');
     await page.click('#key-form button[type="submit"]');
-    await expect.poll(() => page.textContent('#key-error')).not.toBe('');
+    await expect.poll(() => page.textContent('#key-error')).toContain('user_id');
+    expect(await page.isVisible('#created-key')).toBe(false);
 
     await page.fill('#credit-form input[name="user_id"]', 'zoe');
     await page.fill('#credit-form input[name="amount"]', '2.25');
@@ -187,17 +200,29 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     await page.fill('#mapping-form input[name="parameters"]', '{"max_tokens": 5}');
     await page.click('#mapping-form button');
     await page.waitForSelector('#mappings-table tr:has-text("console-org/console-model")');
-    const models = (await (await gateway.request('/hf/tasks/models?task_type=text-generation', { key: gateway.adminKey })).json()) as { models: Record<string, unknown>[] };
-    expect(models.models).toContainEqual({ model_id: 'gpt-4o-mini', hub_model_id: 'console-org/console-model', task_type: 'text-generation', parameters: { max_tokens: 5 } });
+    const models = (await (await gateway.request('/hf/tasks/models?task_type=text-generation', { key: gateway.adminKey })).json()) as {
+      models: Record<string, unknown>[];
+    };
+    expect(models.models).toContainEqual({
+      model_id: 'gpt-4o-mini',
+      hub_model_id: 'console-org/console-model',
+      task_type: 'text-generation',
+      parameters: { max_tokens: 5 },
+    });
+    await page.locator('#mappings-table tr', { hasText: 'console-org/console-model' }).getByRole('button', { name: 'Edit' }).click();
+    expect(await page.inputValue('#mapping-form input[name="parameters"]')).toBe('{"max_tokens":5}');
+    await page.fill('#mapping-form input[name="parameters"]', '{"max_tokens": 7}');
+    await page.click('#mapping-form button');
+    await page.waitForSelector('#mappings-table tr:has-text("console-org/console-model"):has-text("{\\"max_tokens\\":7}")');
     await page.fill('#mapping-form input[name="hub_model_id"]', 'no-slash');
     await page.click('#mapping-form button');
-    await expect.poll(() => page.textContent('#mapping-error')).not.toBe('');
+    await expect.poll(() => page.textContent('#mapping-error')).toContain('hub_model_id');
     await page.screenshot({ path: join(screenshots, 'management.png'), fullPage: true });
   });
 
   it('gives a billing:read key its own user only, and no management tab', async () => {
     await Promise.all([page.waitForEvent('load'), page.click('#logout')]);
-    expect(await page.evaluate(() => sessionStorage.getItem('gatewayz.console.key'))).toBeNull();
+    expect(await page.evaluate("sessionStorage.getItem('gatewayz.console.key')")).toBeNull();
     await page.fill('#login-key', gateway.userKey);
     await page.click('#login-form button');
     await page.waitForSelector('#overview[data-state="ready"]');

@@ -15,7 +15,8 @@ const contentTypes: Record<string, string> = {
 
 // Only the page's own code: no inline script, no third-party origin (the page works offline),
 // and the key, held in sessionStorage, is sent only to this gateway.
-const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const contentSecurityPolicy =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * `GET /console`: the operator's web page, plain ES modules and CSS committed under `console/`
@@ -26,7 +27,8 @@ export function registerConsoleRoutes(app: FastifyInstance): void {
   const assets = consoleAssetsDirectory();
   const send = async (file: string) => {
     const extension = file.slice(file.lastIndexOf('.'));
-    if (!/^[a-z][a-z0-9-]*\.(html|js|css)$/.test(file) || !contentTypes[extension]) throw new GatewayError('not_found', 'Not found', `No console asset ${file}.`);
+    if (!/^[a-z][a-z0-9-]*\.(html|js|css)$/.test(file) || !contentTypes[extension])
+      throw new GatewayError('not_found', 'Not found', `No console asset ${file}.`);
     const body = await readFile(join(assets, file)).catch(() => {
       throw new GatewayError('not_found', 'Not found', `No console asset ${file}.`);
     });
