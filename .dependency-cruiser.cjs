@@ -2,7 +2,7 @@
 //
 // Layers, top to bottom. A module may import from its own layer or any layer below it, never above:
 //
-//   composition root   src/server.ts, src/app.ts, src/plugins/**
+//   composition root   src/server.ts, src/app.ts, src/cluster.ts, src/plugins/**
 //   http               src/http/**
 //   trpc               src/trpc/**      (the procedures the OpenAPI document is generated from)
 //   tasks              src/tasks/**
@@ -10,7 +10,7 @@
 //   providers          src/providers/** (src/providers/spec/** is the adapter contract: every
 //                                        layer may import it, and it imports nothing outside itself)
 //   base               src/contract/**, src/errors.ts, src/catalog/**, src/billing/**, src/auth/**,
-//                      src/ratelimit/**, src/db/**, src/observability/**, src/config.ts, src/simulator/**
+//                      src/ratelimit/**, src/db/**, src/observability/**, src/sync/**, src/config.ts, src/simulator/**
 //
 // Exempt from layering: *.test.ts files (they may reach anything they test), and test/, scripts/,
 // bench/, which are not cruised. no-circular still applies to every module under src/, tests included.
@@ -20,7 +20,7 @@
 
 const test = '\\.test\\.ts$';
 
-const root = ['^src/(server|app)\\.ts$', '^src/plugins/'];
+const root = ['^src/(server|app|cluster)\\.ts$', '^src/plugins/'];
 const http = ['^src/http/'];
 const trpc = ['^src/trpc/'];
 const tasks = ['^src/tasks/'];
@@ -38,6 +38,7 @@ const base = [
   '^src/ratelimit/',
   '^src/db/',
   '^src/observability/',
+  '^src/sync/',
   ...config,
   ...simulator,
 ];

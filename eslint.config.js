@@ -10,7 +10,19 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // Produced by scripts, recorded from upstreams, or not ours.
-    ignores: ['dist/', 'node_modules/', 'generated/', 'openapi/', '.venv/', 'data/', 'bench/out/', '**/fixtures/**'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'generated/',
+      'openapi/',
+      '.venv/',
+      'data/',
+      'bench/out/',
+      '**/fixtures/**',
+      'clients/js/dist/',
+      'clients/js/src/generated/',
+      'clients/python/.venv/',
+    ],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

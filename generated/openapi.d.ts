@@ -428,6 +428,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness for load balancers: the database (and Redis, if configured) answer
+         * @description Unlike /health (liveness), this answers 503 while a store this instance needs is unreachable, so a load balancer sends traffic elsewhere.
+         */
+        get: operations["system-ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/chat/completions": {
         parameters: {
             query?: never;
@@ -1164,6 +1184,17 @@ export interface components {
              * @enum {string}
              */
             rate_limits: "memory" | "redis" | "local-fallback";
+        };
+        Readiness: {
+            /** @constant */
+            status: "ready";
+            /** @description Each store this instance depends on, checked now (`redis` only with REDIS_URL). */
+            checks: {
+                /** @constant */
+                database: "ok";
+                /** @constant */
+                redis?: "ok";
+            };
         };
         CreateChatCompletionResponse: {
             /** @description `chatcmpl-` and the Inference-Id. */
@@ -3200,6 +3231,47 @@ export interface operations {
             };
             /** @description Invalid request */
             400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "system-ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or Redis is unreachable */
+            503: {
                 headers: {
                     "Inference-Id": components["headers"]["Inference-Id"];
                     [name: string]: unknown;

@@ -4,6 +4,8 @@ import { displayPrefix } from '../src/auth/api-key.js';
 import { scopeSchema, type Scope } from '../src/auth/scopes.js';
 import { setRateLimits } from '../src/ratelimit/rate-limits-repository.js';
 import { AdminCallError, connectToGateway, type GatewayConnection } from './gateway-connection.js';
+import { loadConfig } from '../src/config.js';
+import { openInvalidationBus } from '../src/plugins/invalidation.js';
 
 /**
  * npm run keys -- create --user alice [--scopes inference,billing:read] [--name laptop] [--rpm 60] [--tpm 100000]
@@ -88,7 +90,19 @@ function directAdmin(connection: Extract<GatewayConnection, { kind: 'database' }
       };
     },
     list: async (userId) => (await listApiKeys(db, { userId })).map(info),
-    revoke: async (id) => (await revokeApiKey(db, id)) !== undefined,
+    revoke: async (id) => {
+      const keyHash = await revokeApiKey(db, id);
+      if (keyHash === undefined) return false;
+      // Running gateways on this Postgres drop the key at once rather than at their cache's TTL.
+      const config = loadConfig();
+      if (config.DATABASE_URL) {
+        const bus = openInvalidationBus(config, db, (_level, line) => process.stderr.write(`gatewayz: ${line}\n`));
+        await bus.ready;
+        await bus.publish({ kind: 'key', keyHash });
+        await bus.close();
+      }
+      return true;
+    },
     limits: async (subject, id, limits) => {
       const table = subject === 'key' ? 'api_keys' : 'users';
       const found = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();

@@ -16,6 +16,7 @@ import { registerUsageRoute } from './http/usage-export.js';
 import { registerDatabase } from './plugins/database.js';
 import { healthReporter } from './plugins/health.js';
 import { registerCredits } from './plugins/credits.js';
+import { registerInvalidation, subscribeCaches } from './plugins/invalidation.js';
 import { registerLedger } from './plugins/ledger.js';
 import { createPipeline } from './plugins/pipeline.js';
 import { registerPrices } from './plugins/prices.js';
@@ -78,6 +79,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
     // The last beforeForwarding hook: nothing may refuse a call after its money is held.
     const credits = registerCredits(app, config, database.db, pipeline);
     const keyCache = new KeyCache(database.db, config.KEY_CACHE_TTL_MS);
+    const invalidation = await registerInvalidation(app, config, database.db);
+    subscribeCaches(invalidation, { db: database.db, keyCache, mappings, priceBook }, (line) => app.log.warn(line));
+    priceRefresher.onChange(() => invalidation.publish({ kind: 'prices' }));
     const services: GatewayServices = {
       config,
       db: database.db,
@@ -86,6 +90,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
       pipeline,
       credits,
       limitOverrides: rateLimits.overrides,
+      invalidation,
       controlToken: dependencies.controlToken,
       health: healthReporter({ keyCache, adapters, pipeline, mappings, priceRefresher, rateLimitStore: rateLimits.mode }),
     };

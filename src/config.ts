@@ -20,6 +20,14 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // Shared by every instance: rate-limit counters and cache invalidations (pub/sub). Unset: limits
+  // counted per process in memory, invalidations over Postgres LISTEN/NOTIFY.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  // Gateway processes behind one port (node:cluster): a number, or `auto` for one per core. Unset: one process.
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).optional(),
   // How long startup waits for an unreachable database (with backoff) before exiting.
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -58,11 +66,6 @@ const environmentSchema = z.object({
     .int()
     .min(0)
     .default(6 * 60 * 60 * 1000),
-  // Shared rate-limit counters for several instances; unset: each process counts in memory.
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-    .optional(),
   // Requests and tokens per minute per key, per user (all its keys) and for the whole gateway; 0: unlimited.
   // Keys and users get their own through the admin API. The global default only stops a runaway.
   RATE_LIMIT_KEY_RPM: perMinute.default(0),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { buildApp, closeGracefully, type GatewayApp } from './app.js';
+import { cluster, ClusterConfigError, isFirstWorker, runPrimary, workerCount } from './cluster.js';
 import { countApiKeys, createApiKey } from './auth/api-keys-repository.js';
 import { allScopes } from './auth/scopes.js';
 import { setUnlimited } from './billing/credits.js';
@@ -10,9 +11,11 @@ import { acquireLock, DataDirLockedError } from './db/data-dir-lock.js';
 import { DatabaseUnreachableError } from './db/wait-for-database.js';
 import { loggerOptions } from './observability/request-log.js';
 
-/** The only file that listens: configuration, build, listen, graceful shutdown. */
+/** The only file that listens: configuration, build, listen, graceful shutdown (or, with WORKERS, the primary that forks). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const workers = workerCount(config, process.argv);
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers, config);
   if (!config.DATABASE_URL) secureDataDir(resolve(config.DATA_DIR), (line) => process.stderr.write(`gatewayz: ${line}\n`));
   const lock = config.DATABASE_URL ? undefined : acquireLock(resolve(config.DATA_DIR));
   process.once('exit', () => lock?.release());
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
     ...(controlToken ? { controlToken } : {}),
     logger: loggerOptions(config.LOG_LEVEL),
   });
-  await printFirstAdminKey(app, config);
+  if (isFirstWorker()) await printFirstAdminKey(app, config);
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
@@ -54,7 +57,7 @@ async function printFirstAdminKey(app: GatewayApp, config: Config): Promise<void
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DatabaseUnreachableError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DatabaseUnreachableError || error instanceof ClusterConfigError) {
     process.stderr.write(`gatewayz: ${error.message}\n`);
   } else {
     process.stderr.write(`gatewayz: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

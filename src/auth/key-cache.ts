@@ -15,7 +15,8 @@ interface Entry {
  * Resolves bearer keys to principals from memory, falling back to the database on a miss.
  * Unknown keys are cached too (briefly), so a flood of bad keys cannot become a flood of
  * queries; the map is bounded for the same reason. Revocations made through this process
- * invalidate at once; those made elsewhere (another gateway on the same Postgres) within the TTL.
+ * invalidate at once; those made elsewhere (another gateway on the same Postgres) when its
+ * invalidation arrives (src/sync/, within a second), and at worst within the TTL.
  *
  * While the database is unreachable, keys already resolved keep working from their (expired)
  * entries, and a key invalidated here stays refused. A key never seen cannot be checked: it gets
@@ -55,6 +56,14 @@ export class KeyCache {
   /** The next use looks the key up again; until that succeeds the key is treated as unknown (a revocation holds through an outage). */
   invalidate(keyHash: string): void {
     this.entries.set(keyHash, { principal: undefined, expiresAt: 0 });
+  }
+
+  /**
+   * Every entry is checked again on its next use (after a missed invalidation). Entries are
+   * expired, not dropped, so that during a database outage known keys keep the outage policy above.
+   */
+  expireAll(): void {
+    for (const entry of this.entries.values()) entry.expiresAt = 0;
   }
 
   private async load(keyHash: string): Promise<Principal | undefined> {

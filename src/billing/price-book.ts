@@ -24,6 +24,11 @@ export class PriceBook {
     return book;
   }
 
+  /** Reads every price version again (another instance stored a new one). */
+  async reload(db: Kysely<Database>): Promise<void> {
+    this.replace(await db.selectFrom('prices').selectAll().execute());
+  }
+
   replace(rows: readonly PriceRow[]): void {
     const byModel = new Map<string, Price[]>();
     for (const row of rows) {

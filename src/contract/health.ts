@@ -14,3 +14,12 @@ export const healthOutputSchema = z
     }),
   })
   .meta({ id: 'Health' });
+
+export const readinessOutputSchema = z
+  .object({
+    status: z.literal('ready'),
+    checks: z
+      .object({ database: z.literal('ok'), redis: z.literal('ok').optional() })
+      .meta({ description: 'Each store this instance depends on, checked now (`redis` only with REDIS_URL).' }),
+  })
+  .meta({ id: 'Readiness' });

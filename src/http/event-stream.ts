@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { GatewayError, toErrorResponse } from '../errors.js';
+import { serverTiming } from './request-context.js';
 
 /** One server-sent event's data, as an object; serialized once, here. */
 export type StreamPayload = Record<string, unknown>;
@@ -16,6 +17,7 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
   const raw = reply.raw;
   raw.writeHead(200, {
     ...(reply.getHeaders() as OutgoingHttpHeaders),
+    'server-timing': serverTiming(reply.request),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',

@@ -12,4 +12,5 @@ function recordResponse(request: FastifyRequest, status: number, metrics: Gatewa
   const route = request.routeOptions.url ?? 'unmatched';
   metrics.requests.inc({ route, method: request.method, status: String(status) });
   metrics.requestSeconds.observe({ route }, (performance.now() - request.startedAt) / 1000);
+  if (status >= 400) metrics.errors.inc({ status: String(status) });
 }

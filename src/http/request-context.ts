@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
 import type { RateLimitState } from '../ratelimit/limits.js';
-import type { CallContext } from '../routing/call-context.js';
+import type { CallContext, UpstreamTiming } from '../routing/call-context.js';
 import type { GatewayServices } from '../trpc/gateway-services.js';
 import { GatewayError } from '../errors.js';
 import { authenticate } from './authenticate.js';
@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
     startedAt: number;
+    /** Filled by the pipeline's attempts; read for Server-Timing. */
+    upstreamTiming: UpstreamTiming;
   }
   interface FastifyContextConfig {
     /** The key must hold one of these; absent means the route is public. */
@@ -25,6 +27,11 @@ declare module 'fastify' {
 export function registerRequestContext(app: FastifyInstance, services: GatewayServices): void {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('startedAt', 0);
+  app.decorateRequest('upstreamTiming', undefined as unknown as UpstreamTiming);
+  // Streams set it themselves when their headers go out (event-stream.ts): onSend does not run for them.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('Server-Timing', serverTiming(request));
+  });
   // Requests that arrive on kept-alive connections while shutting down get a proper answer
   // (Fastify's own is a bare 503): in the error format, with Inference-Id, closing the connection.
   let closing = false;
@@ -33,6 +40,7 @@ export function registerRequestContext(app: FastifyInstance, services: GatewaySe
   });
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = performance.now();
+    request.upstreamTiming = { upstreamMs: 0 };
     reply.header('Inference-Id', request.id);
     // The same id under the name huggingface_hub quotes in its exceptions ("Request ID: ...").
     reply.header('X-Request-Id', request.id);
@@ -43,6 +51,17 @@ export function registerRequestContext(app: FastifyInstance, services: GatewaySe
     const scopes = request.routeOptions.config.scopes;
     if (scopes) request.principal = await authenticate(request.headers.authorization, scopes, services);
   });
+}
+
+/**
+ * `Server-Timing: gateway;dur=<ms>, upstream;dur=<ms>`: the gateway's own time is the total so far
+ * minus the time spent waiting on upstreams. For a stream it is taken when the headers go out,
+ * so `upstream` is the time to the first event.
+ */
+export function serverTiming(request: FastifyRequest): string {
+  const upstreamMs = request.upstreamTiming?.upstreamMs ?? 0;
+  const totalMs = performance.now() - request.startedAt;
+  return `gateway;dur=${Math.max(0, totalMs - upstreamMs).toFixed(1)}, upstream;dur=${upstreamMs.toFixed(1)}`;
 }
 
 const neverAborted = new AbortController().signal;
@@ -72,6 +91,7 @@ export function callContextOf(request: FastifyRequest, reply: FastifyReply, serv
     inferenceId: request.id,
     signal: clientGoneSignal(request, reply),
     startedAt: request.startedAt,
+    timing: request.upstreamTiming,
     served: (provider) => {
       if (provider === 'simulator') reply.header('X-Gatewayz-Simulated', 'true');
     },

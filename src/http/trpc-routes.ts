@@ -29,6 +29,7 @@ export function registerTrpcRoutes(app: FastifyInstance, services: GatewayServic
           inferenceId: request.id,
           signal: unabortableSignal(),
           startedAt: request.startedAt,
+          timing: request.upstreamTiming,
         });
         const procedure = route.name.split('.').reduce<any>((node, key) => node[key], caller) as (input: unknown) => Promise<unknown>;
         try {

@@ -2,6 +2,7 @@ import type { LedgerWriter } from '../billing/ledger-writer.js';
 import type { PriceBook } from '../billing/price-book.js';
 import type { Config } from '../config.js';
 import { createMetrics } from '../observability/metrics.js';
+import { recordSettled } from '../observability/settled-metrics.js';
 import type { ProviderAdapter } from '../providers/spec/index.js';
 import type { PipelineServices } from '../routing/call-context.js';
 import { ProviderBreakers } from '../routing/circuit-breaker.js';
@@ -25,12 +26,22 @@ export function createPipeline(
     price: (modelId, provider) => priceBook.lookup(modelId, provider)?.outputNanoUsdPerMillion,
     latency: (provider) => breakers.for(provider).latencyMs,
   });
+  const metrics = createMetrics({ ledger, circuitState: (provider) => breakers.for(provider).state, providers: [...adapters.keys()] });
+  const hooks = noHooks();
+  hooks.afterSettlement.push((_context, settled) =>
+    recordSettled(metrics, {
+      ...settled,
+      model: settled.model.id,
+      inputTokens: settled.usage.inputTokens,
+      outputTokens: settled.usage.outputTokens,
+    }),
+  );
   return {
     resolver,
     priceBook,
     ledger,
     breakers,
-    metrics: createMetrics({ ledger, circuitState: (provider) => breakers.for(provider).state, providers: [...adapters.keys()] }),
+    metrics,
     defaultModels,
     upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
     firstTokenTimeoutMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,
@@ -42,6 +53,6 @@ export function createPipeline(
       maxDelayMs: RETRY_MAX_DELAY_MS,
       maxRetryAfterMs: config.RETRY_MAX_WAIT_MS,
     },
-    hooks: noHooks(),
+    hooks,
   };
 }

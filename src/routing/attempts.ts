@@ -29,7 +29,9 @@ export async function runAttempts<Result>(
       const deadline = startAttempt(context.signal, timeoutMs, `no answer within ${seconds(timeoutMs)}`);
       const started = performance.now();
       try {
-        const result = await attempt(candidate, deadline);
+        const result = await attempt(candidate, deadline).finally(() => {
+          if (context.timing) context.timing.upstreamMs += performance.now() - started;
+        });
         // A stream keeps its deadline until it ends; its consumer calls deadline.end().
         if (!options.keepDeadline) deadline.end();
         breaker.recordSuccess(performance.now() - started);

@@ -39,6 +39,8 @@ export interface CallContext {
   signal: AbortSignal;
   /** performance.now() when the request arrived, for the usage row's latency. */
   startedAt: number;
+  /** Time spent waiting on upstreams, summed over attempts (streams: to the first event), for Server-Timing and the metrics. */
+  timing?: UpstreamTiming;
   /** Told which provider each attempt goes to (the HTTP layer marks simulated answers). */
   served?: (provider: string) => void;
   /** Told the billed cost once a successful call's row has committed (the HTTP layer's cost header). */
@@ -50,6 +52,10 @@ export interface CallContext {
   outputTokenCap?: number;
   /** Told the rate-limit state once the limits decided (admitted or not); the HTTP layer turns it into headers. */
   limits?: (state: RateLimitState) => void;
+}
+
+export interface UpstreamTiming {
+  upstreamMs: number;
 }
 
 export interface RetryPolicy {
@@ -78,6 +84,11 @@ export interface SettledCall {
   usage: Usage;
   costNanoUsd: bigint;
   httpStatus: number;
+  /** From the request's arrival to settlement. */
+  totalMs: number;
+  /** Waiting on upstreams (summed over attempts; a stream's: to its first event); undefined when nothing was sent. */
+  upstreamMs: number | undefined;
+  streamed: boolean;
 }
 
 /**

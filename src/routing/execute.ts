@@ -66,7 +66,8 @@ export async function stream(context: CallContext, call: ChatCall): Promise<Chat
   } catch (error) {
     throw await recordFailure(context, call.task, resolved, error);
   }
-  const settlement: StreamSettlement = (usage, status, httpStatus) => settleCall(context, call.task, resolved.model, candidate, usage, status, httpStatus);
+  const settlement: StreamSettlement = (usage, status, httpStatus) =>
+    settleCall(context, call.task, resolved.model, candidate, usage, status, httpStatus, true);
   return relayStream(opened, settlement, {
     provider: candidate.adapter.id,
     clientSignal: context.signal,
@@ -166,6 +167,7 @@ async function settleCall(
   usage: Usage,
   status: 'success' | 'error' | 'partial',
   httpStatus: number,
+  streamed = false,
 ): Promise<bigint> {
   const { services, principal } = context;
   const provider = candidate?.adapter.id;
@@ -183,6 +185,8 @@ async function settleCall(
     latencyMs: Math.round(performance.now() - context.startedAt),
   });
   if (status !== 'error') context.costed?.(costNanoUsd);
-  for (const hook of services.hooks.afterSettlement) hook(context, { task, model, provider, usage, costNanoUsd, httpStatus });
+  const totalMs = performance.now() - context.startedAt;
+  const upstreamMs = candidate ? context.timing?.upstreamMs : undefined;
+  for (const hook of services.hooks.afterSettlement) hook(context, { task, model, provider, usage, costNanoUsd, httpStatus, totalMs, upstreamMs, streamed });
   return costNanoUsd;
 }

@@ -8,5 +8,6 @@ export function callContextOf(context: TrpcContext): CallContext {
     inferenceId: context.inferenceId,
     signal: context.signal,
     startedAt: context.startedAt,
+    ...(context.timing ? { timing: context.timing } : {}),
   };
 }

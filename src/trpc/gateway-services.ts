@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import type { LimitOverrides } from '../ratelimit/limit-overrides.js';
 import type { PipelineServices } from '../routing/call-context.js';
 import type { ModelMappings } from '../routing/model-mappings.js';
+import type { InvalidationBus } from '../sync/invalidation-bus.js';
 
 /** What the procedures and routes need, built once per app by the composition root (app.ts). */
 export interface GatewayServices {
@@ -19,6 +20,8 @@ export interface GatewayServices {
   credits: CreditService;
   /** Per-key and per-user rate limits (the admin API invalidates them on change). */
   limitOverrides: LimitOverrides;
+  /** Tells the other instances that a key, the mappings or the prices changed. */
+  invalidation: InvalidationBus;
   /** Lets local tools (npm run keys) act as admin on this process; undefined on Postgres. */
   controlToken: string | undefined;
   health(): z.infer<typeof healthOutputSchema>;

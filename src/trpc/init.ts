@@ -1,3 +1,4 @@
+import type { UpstreamTiming } from '../routing/call-context.js';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Principal } from '../auth/principal.js';
@@ -12,6 +13,8 @@ export interface TrpcContext {
   inferenceId: string;
   signal: AbortSignal;
   startedAt: number;
+  /** The request's upstream time, filled by the pipeline (Server-Timing). */
+  timing?: UpstreamTiming;
 }
 
 /**

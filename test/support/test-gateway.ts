@@ -40,7 +40,10 @@ export async function startTestGateway(
     simulatorAdapter?: boolean;
     /** Fastify logger options (default: no logging). */
     logger?: FastifyServerOptions['logger'];
-    /** An existing Postgres database to open (and leave in place), e.g. one shared by two gateways; `kind` is then ignored. */
+    /**
+     * Postgres only: open this existing database instead of a fresh one (several gateways on one
+     * database); it is also the gateway's DATABASE_URL, and it is not dropped on close.
+     */
     databaseUrl?: string;
   } = {},
 ): Promise<TestGateway> {
@@ -54,6 +57,7 @@ export async function startTestGateway(
     SIMULATOR: 'off',
     PRICE_REFRESH_INTERVAL_MS: '0',
     CREDITS: 'off',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
   const simulatorAdapter =

@@ -28,6 +28,7 @@ export interface RefreshStatus {
 export class PriceRefresher {
   readonly statuses: Record<string, RefreshStatus> = {};
   private timer: NodeJS.Timeout | undefined;
+  private readonly changeListeners: (() => void | Promise<void>)[] = [];
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -53,16 +54,24 @@ export class PriceRefresher {
     clearInterval(this.timer);
   }
 
+  /** Called after a refresh stored new price versions (to tell the other instances). */
+  onChange(listener: () => void | Promise<void>): void {
+    this.changeListeners.push(listener);
+  }
+
   async refresh(): Promise<void> {
+    let anyChanged = false;
     for (const source of this.sources) {
       try {
         const changed = await this.refreshSource(source);
+        anyChanged ||= changed > 0;
         this.statuses[source.provider] = { status: 'ok', at: this.now().toISOString(), message: `${changed} price(s) changed` };
       } catch (error) {
         this.statuses[source.provider] = { status: 'failed', at: this.now().toISOString(), message: error instanceof Error ? error.message : String(error) };
       }
     }
-    this.priceBook.replace(await this.db.selectFrom('prices').selectAll().execute());
+    await this.priceBook.reload(this.db);
+    if (anyChanged) for (const listener of this.changeListeners) await listener();
   }
 
   private async refreshSource(source: PriceSource): Promise<number> {

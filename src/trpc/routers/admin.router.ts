@@ -68,6 +68,7 @@ export const adminRouter = router({
       const keyHash = await revokeApiKey(ctx.services.db, input.id);
       if (!keyHash) throw new GatewayError('not_found', 'No such key', `No live API key has id ${input.id}.`);
       ctx.services.keyCache.invalidate(keyHash);
+      await ctx.services.invalidation.publish({ kind: 'key', keyHash });
       return { id: input.id, revoked: true as const };
     }),
 

@@ -52,6 +52,7 @@ export const modelsRouter = router({
         taskType: input.task_type,
         parameters: input.parameters ?? {},
       });
+      await ctx.services.invalidation.publish({ kind: 'mappings' });
       return {
         success: true,
         provider_model_id: input.provider_model_id,
