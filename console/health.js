@@ -59,18 +59,19 @@ export async function refreshHealth() {
     const unconfigured = Object.keys(health.provider_status).filter((provider) => health.provider_status[provider] === 'unconfigured');
     byId('providers-unconfigured').textContent = unconfigured.length ? `Not configured: ${unconfigured.join(', ')}.` : '';
     const milliseconds = (seconds) => (seconds === undefined ? '–' : `${(seconds * 1000).toFixed(1)} ms`);
-    const histograms = [...histogramsBy(samples, 'gatewayz_request_duration_seconds', 'route').entries()].sort(
-      (a, b) => (b[1].at(-1)?.count ?? 0) - (a[1].at(-1)?.count ?? 0),
-    );
-    fillTable(
-      byId('latency'),
-      ['route', 'requests', 'p50', 'p95', 'p99'],
-      histograms.map(([route, buckets]) => [
-        route,
-        integer(buckets.at(-1)?.count ?? 0),
-        ...[0.5, 0.95, 0.99].map((q) => milliseconds(histogramQuantile(q, buckets))),
-      ]),
-    );
+    quantileTable(byId('latency'), 'route', histogramsBy(samples, 'gatewayz_request_duration_seconds', 'route'), milliseconds);
+    quantileTable(byId('upstream-latency'), 'provider', histogramsBy(samples, 'gatewayz_upstream_duration_seconds', 'provider'), milliseconds);
+    quantileTable(byId('overhead'), 'task', histogramsBy(samples, 'gatewayz_gateway_overhead_seconds', 'task'), milliseconds);
     byId('health').dataset.state = 'ready';
   });
+}
+
+/** One row per label value: its count and p50/p95/p99, busiest first. */
+function quantileTable(table, label, histograms, format) {
+  const rows = [...histograms.entries()].sort((a, b) => (b[1].at(-1)?.count ?? 0) - (a[1].at(-1)?.count ?? 0));
+  fillTable(
+    table,
+    [label, 'count', 'p50', 'p95', 'p99'],
+    rows.map(([value, buckets]) => [value, integer(buckets.at(-1)?.count ?? 0), ...[0.5, 0.95, 0.99].map((q) => format(histogramQuantile(q, buckets)))]),
+  );
 }

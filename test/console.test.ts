@@ -133,6 +133,11 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     expect(providerRow.join(' ')).toContain('closed');
     const latencyRows = await page.locator('#latency tr', { hasText: '/hf/tasks/text-generation' }).allTextContents();
     expect(latencyRows.join(' ')).toMatch(/\d+\.\d ms/);
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const overheadCount = /gatewayz_gateway_overhead_seconds_count\{task="summarization"\} (\d+)/.exec(metrics)?.[1];
+    expect(overheadCount).toBe('3');
+    expect((await page.locator('#overhead tr', { hasText: 'summarization' }).allTextContents()).join(' ')).toMatch(/summarization\s*3\s*\d/);
+    expect((await page.locator('#upstream-latency tr', { hasText: 'simulator' }).allTextContents()).join(' ')).toMatch(/ms/);
     await page.screenshot({ path: join(screenshots, 'health.png'), fullPage: true });
   });
 
