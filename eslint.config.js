@@ -86,6 +86,11 @@ export default defineConfig(
     },
   },
   {
+    // The console's static ES modules run in the browser (served by src/http/console/).
+    files: ['console/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // CommonJS config files (dependency-cruiser reads .cjs).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

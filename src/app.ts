@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { OpenDatabase } from './db/open-database.js';
 import { registerBodyParsing } from './http/body-parsing.js';
 import { registerDocs } from './http/docs-route.js';
+import { registerConsoleRoutes } from './http/console/console-routes.js';
 import { answerFrameworkError, maxPathParameterLength, registerErrorHandling } from './http/error-handling.js';
 import { registerHfNativeRoutes } from './http/hf-native/routes.js';
 import { registerMetrics } from './http/metrics-route.js';
@@ -125,6 +126,7 @@ function registerRoutes(app: FastifyInstance, services: GatewayServices): void {
   registerHfNativeRoutes(app, services);
   registerMetrics(app, services.pipeline.metrics);
   registerDocs(app);
+  registerConsoleRoutes(app);
 }
 
 /**
