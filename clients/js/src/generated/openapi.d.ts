@@ -488,6 +488,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Response (OpenAI Responses API)
+         * @description OpenAI's Responses API over the chat pipeline: `input` as text or items (messages, function calls and their outputs), `instructions`, function tools, `text.format` and streaming. Stateless: `store` is accepted but nothing is stored, so `previous_response_id` is a 400. Billed as conversational.
+         */
+        post: operations["openai-responses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/embeddings": {
         parameters: {
             query?: never;
@@ -666,6 +686,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description TGI grammar: `{"type": "json", "value": <JSON schema>}`; `regex` is refused. */
+        Grammar: {
+            /** @enum {string} */
+            type: "json" | "json_object" | "json_schema" | "regex";
+            value: {
+                [key: string]: unknown;
+            } | string;
+        } & {
+            [key: string]: unknown;
+        };
         GenerationParameters: {
             /** @description Gatewayz model id, Hub model id, or provider/model. */
             model?: string;
@@ -680,6 +710,8 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A task, by the document's name or the Hub's. */
+        TaskTypeInput: components["schemas"]["TaskType"] | ("text-to-image" | "feature-extraction");
         /** @enum {string} */
         TaskType: "text-generation" | "conversational" | "summarization" | "translation" | "question-answering" | "text-classification" | "token-classification" | "image-generation" | "embedding";
         MappingParameters: {
@@ -719,7 +751,7 @@ export interface components {
             top_p?: number | null;
             stop?: (string | string[]) | null;
             seed?: number | null;
-            /** @description Only 1 is supported. */
+            /** @description Choices to generate (1-8, not with stream): n calls, every one billed, in one usage row. */
             n?: number | null;
             frequency_penalty?: number | null;
             presence_penalty?: number | null;
@@ -869,7 +901,7 @@ export interface components {
             top_p?: number | null;
             stop?: (string | string[]) | null;
             seed?: number | null;
-            /** @description Only 1 is supported. */
+            /** @description Choices to generate (1-8, not with stream): n calls, every one billed, in one usage row. */
             n?: number | null;
             frequency_penalty?: number | null;
             presence_penalty?: number | null;
@@ -893,10 +925,122 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        CreateResponseRequest: {
+            /** @description Gatewayz model id, Hub model id, or provider/model; the chat default when absent. */
+            model?: string;
+            input: string | components["schemas"]["ResponseInputItem"][];
+            /** @description A system message put before the input. */
+            instructions?: string | null;
+            tools?: components["schemas"]["ResponseFunctionTool"][] | null;
+            tool_choice?: components["schemas"]["ResponseToolChoice"] | null;
+            text?: ({
+                format?: components["schemas"]["ResponseTextFormat"];
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            max_output_tokens?: number | null;
+            temperature?: number | null;
+            top_p?: number | null;
+            stream?: boolean | null;
+            /** @description Accepted; the gateway never stores responses (the answer says `store: false`). */
+            store?: boolean | null;
+            /** @description Not supported: responses are not stored, so send the whole conversation in `input`. A value is a 400. */
+            previous_response_id?: string | null;
+            user?: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            parallel_tool_calls?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A message (text parts), a function call the model made, or its output. */
+        ResponseInputItem: ({
+            /** @constant */
+            type: "function_call";
+            call_id: string;
+            name: string;
+            arguments: string;
+            id?: string;
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            type: "function_call_output";
+            call_id: string;
+            output: string | ({
+                /** @enum {string} */
+                type: "input_text" | "output_text";
+                text: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            type?: "message";
+            /** @enum {string} */
+            role: "user" | "assistant" | "system" | "developer";
+            content: string | (({
+                /** @enum {string} */
+                type: "input_text" | "output_text";
+                text: string;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                type: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
+        } & {
+            [key: string]: unknown;
+        });
+        ResponseFunctionTool: {
+            /** @constant */
+            type: "function";
+            name: string;
+            description?: string | null;
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            strict?: boolean | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ResponseToolChoice: ("none" | "auto" | "required") | ({
+            /** @constant */
+            type: "function";
+            name: string;
+        } & {
+            [key: string]: unknown;
+        });
+        ResponseTextFormat: ({
+            /** @constant */
+            type: "text";
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            type: "json_object";
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            /** @constant */
+            type: "json_schema";
+            name?: string;
+            schema: {
+                [key: string]: unknown;
+            };
+            strict?: boolean | null;
+            description?: string;
+        } & {
+            [key: string]: unknown;
+        });
         CreateEmbeddingRequest: {
             /** @description Gatewayz model id, Hub model id, or provider/model; the task's default model when absent. */
             model?: string;
-            input: string | string[];
+            input: string | string[] | number[] | number[][];
             /**
              * @description `base64`: little-endian float32 bytes, base64-encoded.
              * @default float
@@ -1233,14 +1377,20 @@ export interface components {
                 reasoning_tokens: number;
             };
         };
-        /** @description The body of every error response. The Inference-Id header identifies the request. */
-        Error: {
-            /** @description Short description of what went wrong. */
-            error: string;
-            /** @description Machine-readable category, e.g. InvalidRequest, Unauthorized, UpstreamError. */
-            error_type: string;
-            /** @description Details: which field, which limit, what to do. */
-            message: string;
+        /** @description The body of every error on /v1/*. The Inference-Id header identifies the request. */
+        OpenAIError: {
+            /** @description A 402's or 429's facts (limit, available_nano_usd, required_nano_usd, limit_level, limit_kind) are further fields here. */
+            error: {
+                /** @description What went wrong and why: the sentence the SDKs show. */
+                message: string;
+                /** @description OpenAI's category: invalid_request_error, authentication_error, permission_error, not_found_error, insufficient_quota, rate_limit_error, api_error, server_error. */
+                type: string;
+                /** @description The gateway's error code, e.g. invalid_request, unauthorized, not_found, insufficient_credits, rate_limited, upstream_error. */
+                code: string;
+                param: null;
+            } & {
+                [key: string]: unknown;
+            };
         };
         /** @description The whole answer, and also the shape of every stream chunk. */
         CreateCompletionResponse: {
@@ -1259,6 +1409,113 @@ export interface components {
             }[];
             /** @description Always present on a whole answer; on stream chunks, as for chat. */
             usage?: components["schemas"]["CompletionUsage"] | null;
+            /** @description Stream chunks only: TGI's token (HF's textGenerationStream reads `token.text`). */
+            token?: {
+                id: number;
+                text: string;
+                logprob: number;
+                special: boolean;
+            };
+            /** @description Stream chunks only: null, and the whole text on the finishing chunk (TGI). */
+            generated_text?: string | null;
+            /** @description Stream chunks only: null, and TGI's details on the finishing chunk. */
+            details?: {
+                finish_reason: string;
+                generated_tokens: number;
+                input_length: number;
+            } | null;
+        };
+        Response: {
+            /** @description `resp_` and the Inference-Id. */
+            id: string;
+            /** @constant */
+            object: "response";
+            created_at: number;
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+            error: null;
+            incomplete_details: {
+                /** @constant */
+                reason: "max_output_tokens";
+            } | null;
+            instructions: string | null;
+            max_output_tokens: number | null;
+            model: string;
+            output: components["schemas"]["ResponseOutputItem"][];
+            parallel_tool_calls: boolean;
+            previous_response_id: null;
+            /** @constant */
+            store: false;
+            temperature: number | null;
+            top_p: number | null;
+            text: {
+                format: components["schemas"]["ResponseTextFormat"];
+            };
+            tool_choice: components["schemas"]["ResponseToolChoice"];
+            tools: components["schemas"]["ResponseFunctionTool"][];
+            /** @constant */
+            truncation: "disabled";
+            /** @description null until the response is complete. */
+            usage: components["schemas"]["ResponseUsage"] | null;
+            metadata: {
+                [key: string]: string;
+            };
+        };
+        ResponseOutputItem: {
+            /** @constant */
+            type: "message";
+            id: string;
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+            /** @constant */
+            role: "assistant";
+            content: {
+                /** @constant */
+                type: "output_text";
+                text: string;
+                /** @description Always empty. */
+                annotations: unknown[];
+                /** @description Always empty. */
+                logprobs: unknown[];
+            }[];
+        } | {
+            /** @constant */
+            type: "function_call";
+            id: string;
+            call_id: string;
+            name: string;
+            arguments: string;
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "incomplete";
+        };
+        ResponseUsage: {
+            /** @description Every input token, cached ones included. */
+            input_tokens: number;
+            input_tokens_details: {
+                cached_tokens: number;
+            };
+            output_tokens: number;
+            output_tokens_details: {
+                reasoning_tokens: number;
+            };
+            total_tokens: number;
+            /** @description What the call was billed, in nano-USD (Gatewayz). */
+            cost_nano_usd: number;
+        };
+        ResponseStreamEvent: {
+            /** @enum {string} */
+            type: "response.created" | "response.in_progress" | "response.output_item.added" | "response.content_part.added" | "response.output_text.delta" | "response.output_text.done" | "response.content_part.done" | "response.function_call_arguments.delta" | "response.function_call_arguments.done" | "response.output_item.done" | "response.completed" | "response.incomplete" | "error";
+            sequence_number: number;
+            response?: components["schemas"]["Response"];
+            output_index?: number;
+            content_index?: number;
+            item_id?: string;
+            item?: components["schemas"]["ResponseOutputItem"];
+            delta?: string;
+            text?: string;
+            arguments?: string;
+        } & {
+            [key: string]: unknown;
         };
         CreateEmbeddingResponse: {
             /** @constant */
@@ -1313,6 +1570,15 @@ export interface components {
         }[] | {
             translation_text: string;
         }[] | components["schemas"]["Answer"] | components["schemas"]["LabelScore"][][] | components["schemas"]["Entity"][] | number[][];
+        /** @description The body of every error response. The Inference-Id header identifies the request. */
+        Error: {
+            /** @description Short description of what went wrong. */
+            error: string;
+            /** @description Machine-readable category, e.g. InvalidRequest, Unauthorized, UpstreamError. */
+            error_type: string;
+            /** @description Details: which field, which limit, what to do. */
+            message: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1337,7 +1603,21 @@ export interface operations {
                 "application/json": {
                     /** @description The prompt. */
                     inputs: string;
-                    parameters?: components["schemas"]["GenerationParameters"];
+                    parameters?: {
+                        /** @description Gatewayz model id, Hub model id, or provider/model. */
+                        model?: string;
+                        max_tokens?: number;
+                        /** @description HF name for max_tokens. */
+                        max_new_tokens?: number;
+                        temperature?: number;
+                        top_p?: number;
+                        stop?: string | string[];
+                        seed?: number;
+                        stream?: boolean;
+                        grammar?: components["schemas"]["Grammar"] | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
                     /** @description Alternative to parameters.model. */
                     model?: string;
                     /** @description Stream tokens as server-sent events. */
@@ -2237,7 +2517,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    task: components["schemas"]["TaskType"];
+                    task: components["schemas"]["TaskTypeInput"];
                     model?: string;
                     /** @description The task input: a string, or the task-specific object. */
                     inputs: unknown;
@@ -2332,7 +2612,7 @@ export interface operations {
     "models-list": {
         parameters: {
             query?: {
-                task_type?: components["schemas"]["TaskType"];
+                task_type?: components["schemas"]["TaskTypeInput"];
             };
             header?: never;
             path?: never;
@@ -2394,7 +2674,7 @@ export interface operations {
                 "application/json": {
                     provider_model_id: string;
                     hub_model_id: string;
-                    task_type: components["schemas"]["TaskType"];
+                    task_type: components["schemas"]["TaskTypeInput"];
                     parameters?: components["schemas"]["MappingParameters"];
                 };
             };
@@ -3414,6 +3694,102 @@ export interface operations {
                         id?: string;
                         retry?: number;
                     };
+                };
+            };
+            /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
+            400: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown model */
+            404: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream rate limit */
+            429: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream failure */
+            502: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Upstream timeout */
+            504: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "openai-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description The response; with `stream: true`, typed server-sent events (`event: <type>` and data with `type` and `sequence_number`; the event-stream schema is one event's data), ending on `response.completed` or `response.incomplete`, without `[DONE]` */
+            200: {
+                headers: {
+                    "Inference-Id": components["headers"]["Inference-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Response"];
+                    "text/event-stream": components["schemas"]["ResponseStreamEvent"];
                 };
             };
             /** @description Invalid request (a field, an unsupported option, or a model that does not serve the task) */
