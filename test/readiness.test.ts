@@ -16,7 +16,7 @@ describe.each(databaseKinds())('/health/ready on %s', (kind) => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
     const health = (await (await gateway.request('/health', { key: null })).json()) as Record<string, unknown>;
-    expect(Object.keys(health).sort()).toEqual(['models_cached', 'price_refresh', 'provider_status', 'status', 'uptime']);
+    expect(Object.keys(health).sort()).toEqual(['models_cached', 'price_refresh', 'provider_status', 'rate_limits', 'status', 'uptime']);
   });
 
   it('answers 503 in the error format while the database is away', async () => {

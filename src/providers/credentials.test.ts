@@ -114,16 +114,16 @@ describe.each(cases)('credentials sent to %s', (_id, definition) => {
     for (const value of secrets) expect(text).not.toContain(value);
   });
 
-  it.runIf(definition.capabilities.includes('chat')).each(['sse-error-event', 'sse-malformed-event'] as const)(
-    'never appear in the stream errors of a %s echoing them',
-    async (kind) => {
+  // Image-only providers (replicate, fal-ai) have no streams: no stream case for them, rather than a skipped one.
+  if (definition.capabilities.includes('chat')) {
+    it.each(['sse-error-event', 'sse-malformed-event'] as const)('never appear in the stream errors of a %s echoing them', async (kind) => {
       mode = kind;
       const failures = await streamFailures(adapter);
       expect(failures.length).toBeGreaterThan(0);
       const text = failures.map((failure) => everyText(failure)).join('\n');
       for (const value of secrets) expect(text).not.toContain(value);
-    },
-  );
+    });
+  }
 });
 
 describe('scrubCredentials', () => {
