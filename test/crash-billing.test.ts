@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase } from '../scripts/fresh-postgres-database.js';
 import { databaseKinds } from './support/databases.js';
+import { exited, startGatewayProcess } from './support/gateway-process.js';
 
 // kill -9 under load, then a restart on the same database: every Inference-Id the client got with a
 // 2xx is in the ledger once with its cost, no reservation is stuck, and every balance adds up.
@@ -12,37 +13,6 @@ const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
-
-interface Gateway {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function start(env: NodeJS.ProcessEnv): Promise<Gateway> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 60_000);
-    const check = () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
-    child.once('exit', () => reject(new Error(`gateway exited:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
 
 const call = (url: string, key: string, path: string, body?: unknown) =>
   fetch(url + path, {
@@ -68,7 +38,7 @@ describe.each(databaseKinds())('a gateway killed under load on %s', (kind) => {
     };
     if (!fresh) delete env.DATABASE_URL;
     try {
-      const first = await start(env);
+      const first = await startGatewayProcess(env, children);
       const adminKey = /export GATEWAYZ_KEY=(\S+)/.exec(first.output())![1]!;
       const created = (await (await call(first.url, adminKey, '/admin/keys', { user_id: 'crash', scopes: ['inference'] })).json()) as { key: string };
       expect((await call(first.url, adminKey, '/admin/credits/grant', { user_id: 'crash', amount_nano_usd: 1_000_000_000 })).status).toBe(200);
@@ -89,12 +59,12 @@ describe.each(databaseKinds())('a gateway killed under load on %s', (kind) => {
       const load = Promise.all(Array.from({ length: 8 }, worker));
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       killed = true;
-      first.child.kill('SIGKILL');
+      first.process.kill('SIGKILL');
       await load;
-      await exited(first.child);
+      await exited(first.process);
       expect(served.length).toBeGreaterThan(10);
 
-      const second = await start(env);
+      const second = await startGatewayProcess(env, children);
       // Every 2xx is billed, once, with its cost: the billing callback answers each id.
       const billed = (await (await call(second.url, adminKey, '/hf/billing/requests', { requestIds: served })).json()) as {
         requests: { requestId: string; costNanoUsd: number }[];
@@ -110,8 +80,8 @@ describe.each(databaseKinds())('a gateway killed under load on %s', (kind) => {
       const audit = (await (await call(second.url, adminKey, '/admin/audit')).json()) as { ok: boolean; rowsChecked: number };
       expect(audit).toMatchObject({ ok: true });
       expect(audit.rowsChecked).toBeGreaterThanOrEqual(served.length);
-      second.child.kill('SIGTERM');
-      await exited(second.child);
+      second.process.kill('SIGTERM');
+      await exited(second.process);
     } finally {
       await fresh?.drop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startGatewayProcess } from './support/gateway-process.js';
 
 /**
  * The gateway as a user runs it: its own process on the embedded database, the printed admin
@@ -14,37 +15,13 @@ const environment = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0
 delete (environment as Record<string, string | undefined>).DATABASE_URL;
 const running: ChildProcess[] = [];
 
-interface Started {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
 function run(command: string[], env = environment): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   return child;
 }
 
-async function startGateway(): Promise<Started> {
-  const child = run(['src/server.ts']);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 45_000);
-    const check = () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', () => reject(new Error(`gateway exited:\n${output}`)));
-  });
-  return { process: child, url, output: () => output };
-}
+const startGateway = () => startGatewayProcess(environment, running);
 
 async function finished(child: ChildProcess): Promise<{ code: number | null; output: string }> {
   let output = '';
@@ -77,7 +54,14 @@ describe('the gateway process on the embedded database', () => {
     const created = await finished(run(['scripts/keys.ts', 'create', '--user', 'carol', '--scopes', 'inference']));
     expect(created.code).toBe(0);
     const carolKey = /gw_live_[A-Za-z0-9_-]{43}/.exec(created.output)![0];
+    // Credits are enforced: a new user has none until granted, with `npm run credits` while the gateway runs.
+    expect((await post(`${gateway.url}/hf/tasks/text-generation`, carolKey, { inputs: 'Hi' })).status).toBe(402);
+    const granted = await finished(run(['scripts/credits.ts', 'grant', '--user', 'carol', '--usd', '0.5']));
+    expect(granted.code).toBe(0);
+    expect(granted.output).toContain('carol: balance 0.500000000 USD');
     expect((await post(`${gateway.url}/hf/tasks/text-generation`, carolKey, { inputs: 'Hi' })).status).toBe(200);
+    const shown = await finished(run(['scripts/credits.ts', 'show', '--user', 'carol']));
+    expect(shown.output).toMatch(/carol: balance 0\.4\d{8} USD, reserved 0\.000000000 USD/);
     const listed = await finished(run(['scripts/keys.ts', 'list', '--user', 'carol']));
     expect(listed.output).toContain('carol');
     expect(listed.output).not.toContain(carolKey);

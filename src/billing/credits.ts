@@ -147,13 +147,7 @@ export async function applySettlements(trx: Transaction<Database>, settled: Sett
       keys.add(`${row.apiKeyId} ${dayOf.get(row.requestId) ?? today}`, row.costNanoUsd, 0n);
     }
   }
-  for (const reservation of released) {
-    accounts.add(reservation.user_id, 0n, -reservation.amount_nano_usd);
-    if (reservation.api_key_id) {
-      keys.add(`${reservation.api_key_id} total`, 0n, -reservation.amount_nano_usd);
-      keys.add(`${reservation.api_key_id} ${reservation.day}`, 0n, -reservation.amount_nano_usd);
-    }
-  }
+  release(released, accounts, keys);
   await applyCounters(trx, accounts, keys);
 }
 
@@ -174,17 +168,26 @@ export async function releaseStaleReservations(db: Kysely<Database>, instanceId:
       .execute();
     const accounts = new Counter();
     const keys = new Counter();
-    for (const reservation of released) {
-      accounts.add(reservation.user_id, 0n, -reservation.amount_nano_usd);
-      if (reservation.api_key_id) {
-        keys.add(`${reservation.api_key_id} total`, 0n, -reservation.amount_nano_usd);
-        keys.add(`${reservation.api_key_id} ${reservation.day}`, 0n, -reservation.amount_nano_usd);
-      }
-    }
+    release(released, accounts, keys);
     await applyCounters(trx, accounts, keys);
     await trx.deleteFrom('gateway_instances').where('id', 'not in', alive).execute();
     return released.length;
   });
+}
+
+/** Takes released reservations out of what their accounts and keys hold. */
+function release(
+  released: readonly { user_id: string; api_key_id: string | null; day: string; amount_nano_usd: bigint }[],
+  accounts: Counter,
+  keys: Counter,
+): void {
+  for (const reservation of released) {
+    accounts.add(reservation.user_id, 0n, -reservation.amount_nano_usd);
+    if (reservation.api_key_id) {
+      keys.add(`${reservation.api_key_id} total`, 0n, -reservation.amount_nano_usd);
+      keys.add(`${reservation.api_key_id} ${reservation.day}`, 0n, -reservation.amount_nano_usd);
+    }
+  }
 }
 
 export async function heartbeat(db: Kysely<Database>, instanceId: string): Promise<void> {
