@@ -53,8 +53,8 @@ describe('computeCostNanoUsd', () => {
     }
   });
 
-  it('keeps sub-nano per-token prices exact: a million tokens at $0.000001 per million cost 1 nano-USD', () => {
-    const tiny = usdToNano('0.000001');
+  it('keeps sub-nano per-token prices exact: a million tokens at $0.000000001 (1 nano-USD) per million cost 1 nano-USD', () => {
+    const tiny = usdToNano('0.000000001'); // 10^-6 nano-USD per token
     const prices = {
       inputNanoUsdPerMillion: tiny,
       outputNanoUsdPerMillion: 0n,
