@@ -101,3 +101,35 @@ describe.each(databaseKinds())('credits on %s', (kind) => {
     expect(report.costMismatches.map((mismatch) => mismatch.requestId)).toEqual([row.request_id]);
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('credits across two gateways on one Postgres', () => {
+  it('never overspends when 200 concurrent requests alternate between the two', async () => {
+    const { createFreshDatabase } = await import('../scripts/fresh-postgres-database.js');
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL!, 'gatewayz_credits');
+    const gateways = await Promise.all(
+      [0, 1].map(() => startTestGateway('postgres', { databaseUrl: fresh.url, env: { CREDITS: 'enforce' }, simulator: { latencyMs: 150 } })),
+    );
+    try {
+      const [a, b] = gateways as [TestGateway, TestGateway];
+      const key = await a.createKey('hana', ['inference']);
+      const probe = (await (await a.request('/hf/tasks/text-generation', { key, body: chat(50) })).json()) as { required_nano_usd: number };
+      await a.request('/admin/credits/grant', { key: a.adminKey, body: { user_id: 'hana', amount_nano_usd: probe.required_nano_usd * 10 } });
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, index) => (index % 2 ? b : a).request('/hf/tasks/text-generation', { key, body: chat(50) })),
+      );
+      const admitted = responses.filter((response) => response.status === 200);
+      expect(responses.every((response) => response.status === 200 || response.status === 402)).toBe(true);
+      expect(admitted.length).toBeGreaterThanOrEqual(10);
+      const billed = admitted.reduce((sum, response) => sum + Number(response.headers.get('x-gatewayz-cost-nano-usd')), 0);
+      const account = (await (await b.request('/admin/credits/hana', { key: b.adminKey })).json()) as Record<string, number>;
+      expect(account.balance_nano_usd).toBe(probe.required_nano_usd * 10 - billed);
+      expect(account.balance_nano_usd).toBeGreaterThanOrEqual(0);
+      expect(account.reserved_nano_usd).toBe(0);
+      const rows = await a.database.db.selectFrom('usage').select('status').where('user_id', '=', 'hana').where('status', '=', 'success').execute();
+      expect(rows).toHaveLength(admitted.length);
+    } finally {
+      await Promise.all(gateways.map((gateway) => gateway.close()));
+      await fresh.drop();
+    }
+  }, 90_000);
+});
