@@ -1058,7 +1058,7 @@ export interface components {
             model?: string;
             n?: number | null;
             size?: string | null;
-            /** @description `url` (the default) links to the image on the gateway for an hour; `b64_json` inlines it. */
+            /** @description `url` links to the image on the gateway for an hour; `b64_json` inlines it; absent: both. */
             response_format?: ("url" | "b64_json") | null;
             user?: string;
         } & {
@@ -1535,11 +1535,10 @@ export interface components {
         };
         ImagesResponse: {
             created: number;
-            data: ({
-                url: string;
-            } | {
-                b64_json: string;
-            })[];
+            data: {
+                url?: string;
+                b64_json?: string;
+            }[];
         };
         ListModelsResponse: {
             /** @constant */

@@ -108,7 +108,9 @@ function expectCase(name: string, result: CaseResult | { error: string; where?: 
       expect(value.raised, 'the call must raise').not.toBeNull();
       // The reason, not just the status: "Error code: 401" or "Unauthorized" alone tells a user nothing.
       expect(value.message).toContain(reason);
-      expect(value.status, `${value.raised} carries the HTTP status`).toBe(status);
+      // huggingface_hub turns a TGI `validation` error (our 400 on a model URL, in TGI's vocabulary as
+      // issue 12 asks) into its ValidationError, which keeps the reason but not the response.
+      if (value.raised !== 'ValidationError') expect(value.status, `${value.raised} carries the HTTP status`).toBe(status);
       break;
     }
     default:
@@ -121,7 +123,9 @@ describe('client conformance against a listening gateway', () => {
   let target: Target;
   const reports = new Map<string, Promise<Report>>();
   beforeAll(async () => {
-    gateway = await startTestGateway(databaseKinds()[0]!);
+    // Answers as long as a model asked a short question gives (the clients ask for 32 tokens at most;
+    // the simulator's default of 90 would end every answer on "length", and the Responses API on "incomplete").
+    gateway = await startTestGateway(databaseKinds()[0]!, { simulator: { completionTokens: 24 } });
     target = { url: gateway.url, key: gateway.userKey };
     // The Python scripts run concurrently with the Node cases below; each test awaits its report.
     if (python) for (const [client, { script }] of Object.entries(pythonClients)) reports.set(client, runClientScript(python, `../clients/${script}`, target));

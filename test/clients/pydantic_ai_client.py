@@ -56,7 +56,7 @@ def main() -> None:
 
     def images() -> dict[str, Any]:
         result = ImageGenerator(OpenAIImageGenerationModel(c.IMAGE_MODEL, provider=provider)).generate_sync("a red square")
-        return {"count": len(result.images), "png": c.is_png(result.images[0].data)}
+        return {"count": len(result.images), "png": c.is_png(result.images[0].content.data)}
 
     def embeddings() -> dict[str, Any]:
         result = Embedder(OpenAIEmbeddingModel(c.EMBEDDING_MODEL, provider=provider)).embed_documents_sync(["red", "blue"])

@@ -19,7 +19,7 @@ export const imageRequestSchema = z
     response_format: z
       .enum(['url', 'b64_json'])
       .nullish()
-      .meta({ description: '`url` (the default) links to the image on the gateway for an hour; `b64_json` inlines it.' }),
+      .meta({ description: '`url` links to the image on the gateway for an hour; `b64_json` inlines it; absent: both.' }),
     user: z.string().optional(),
   })
   .loose()
@@ -28,7 +28,11 @@ export const imageRequestSchema = z
 export const imagesResponseSchema = z
   .object({
     created: z.number().int(),
-    data: z.array(z.union([z.object({ url: z.string() }), z.object({ b64_json: z.string() })])),
+    data: z.array(
+      z
+        .object({ url: z.string().optional(), b64_json: z.string().optional() })
+        .meta({ description: 'url, b64_json, or both when the request named no response_format.' }),
+    ),
   })
   .meta({ id: 'ImagesResponse' });
 

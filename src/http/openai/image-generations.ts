@@ -11,7 +11,11 @@ import type { ImageStore } from './image-store.js';
 
 export const IMAGE_ROUTE_PREFIX = '/v1/images/';
 
-/** `POST /v1/images/generations`: inline base64, or (OpenAI's default) links to the gateway's image store. */
+/**
+ * `POST /v1/images/generations`: links to the gateway's image store (`url`), inline base64
+ * (`b64_json`), or, when the request names neither, both: DALL-E clients read `url` by default,
+ * GPT-Image clients (pydantic-ai) read `b64_json`, and each ignores the other field.
+ */
 export async function handleImageGenerations(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -23,10 +27,13 @@ export async function handleImageGenerations(
   const origin = publicOrigin(request, services.config.PUBLIC_BASE_URL);
   const call = imageCall(body.model, { prompt: body.prompt, ...(body.n ? { count: body.n } : {}), ...sizeOf(body.size) });
   const { result } = await execute(callContextOf(request, reply, services), call);
-  const inline = body.response_format === 'b64_json';
+  const format = body.response_format ?? 'both';
   return {
     created: Math.floor(Date.now() / 1000),
-    data: result.images.map((image) => (inline ? { b64_json: image.data.toString('base64') } : { url: `${origin}${IMAGE_ROUTE_PREFIX}${store.put(image)}` })),
+    data: result.images.map((image) => ({
+      ...(format === 'url' ? {} : { b64_json: image.data.toString('base64') }),
+      ...(format === 'b64_json' ? {} : { url: `${origin}${IMAGE_ROUTE_PREFIX}${store.put(image)}` }),
+    })),
   };
 }
 
