@@ -27,6 +27,13 @@ TaskType = Literal[
 ]
 
 
+class Grammar(TypedDict):
+    """TGI's grammar: `{"type": "json", "value": <JSON schema>}` (served as structured output)."""
+
+    type: Literal["json", "json_object", "json_schema", "regex"]
+    value: Any
+
+
 class GenerationParameters(TypedDict, total=False):
     model: str
     max_tokens: int
@@ -36,6 +43,7 @@ class GenerationParameters(TypedDict, total=False):
     stop: str | list[str]
     seed: int
     stream: bool
+    grammar: Grammar | None
 
 
 class TranslationParameters(GenerationParameters, total=False):
