@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -27,7 +28,13 @@ describe.skipIf(schemathesis === null)('schemathesis against openapi/openapi.jso
 
   it('finds no failure on any operation but revocation, with the admin key', async () => {
     const summary = await fuzz(['--exclude-path', '/admin/keys/{id}/revoke'], gateway.adminKey);
-    expect(summary.operations).toBe(29);
+    // Every operation of the document but the revocation, which the next test fuzzes on its own.
+    const document = JSON.parse(readFileSync('openapi/openapi.json', 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.values(document.paths).reduce(
+      (sum, item) => sum + Object.keys(item).filter((key) => ['get', 'post', 'put', 'delete', 'patch'].includes(key)).length,
+      0,
+    );
+    expect(summary.operations).toBe(documented - 1);
     expect(summary.generated).toBeGreaterThan(1000);
   }, 420_000);
 

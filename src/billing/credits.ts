@@ -242,9 +242,21 @@ async function applyCounters(trx: Transaction<Database>, accounts: Counter, keys
   }
 }
 
+/** The largest balance the API can state exactly (JSON numbers): about 9 million USD. */
+const MAX_BALANCE_NANO_USD = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Grants (or, negative, adjusts) a user's credits: a grant row and the balance, in one commit. */
 export async function grantCredits(db: Kysely<Database>, grant: { userId: string; amountNanoUsd: bigint; reason: string; grantedBy: string }) {
   return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('credit_accounts').select('balance_nano_usd').where('user_id', '=', grant.userId).forUpdate().executeTakeFirst();
+    const balance = (current?.balance_nano_usd ?? 0n) + grant.amountNanoUsd;
+    if (balance > MAX_BALANCE_NANO_USD || balance < -MAX_BALANCE_NANO_USD) {
+      throw new GatewayError(
+        'invalid_request',
+        'Balance out of range',
+        `The balance would be ${balance} nano-USD; it must stay within ±${MAX_BALANCE_NANO_USD} (the largest amount a JSON number holds exactly).`,
+      );
+    }
     await trx
       .insertInto('credit_grants')
       .values({ user_id: grant.userId, amount_nano_usd: grant.amountNanoUsd, reason: grant.reason, granted_by: grant.grantedBy })

@@ -74,7 +74,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
   /** 405 with `Allow` when the path has routes for other methods, else 404. */
   function answerUnrouted(request: FastifyRequest, reply: FastifyReply) {
     const path = request.url.split('?', 1)[0]!;
-    const allowed = [...methods].filter((method) => app.findRoute({ method: method as 'GET', url: path }) !== null);
+    const matches = [...methods].flatMap((method) => {
+      const route = app.findRoute({ method: method as 'GET', url: path });
+      return route === null ? [] : [{ method, parametric: Object.keys(route.params).length > 0 }];
+    });
+    // A path that is a route of its own (POST /admin/credits/grant) advertises that route's methods,
+    // not those of a parametric route it also happens to match (GET /admin/credits/{user}).
+    const exact = matches.filter((match) => !match.parametric);
+    const allowed = (exact.length > 0 ? exact : matches).map((match) => match.method);
     if (allowed.length > 0) {
       const error = new GatewayError('method_not_allowed', 'Method not allowed', `${path} accepts ${allowed.join(', ')}, not ${request.method}.`);
       const response = errorFormatterFor(request.url)(error);

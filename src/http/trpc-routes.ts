@@ -45,6 +45,9 @@ export function registerTrpcRoutes(app: FastifyInstance, services: GatewayServic
 function inputOf(request: FastifyRequest, method: 'GET' | 'POST' | 'PUT'): unknown {
   const params = request.params as Record<string, string>;
   if (method === 'GET') return { ...(request.query as object), ...params };
+  // A PUT replaces a resource: it says what with, even if only `{}` (its document marks the body required).
+  if (method === 'PUT' && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)))
+    throw new GatewayError('invalid_request', 'Missing request body', 'Send the new value as a JSON body ({} for the defaults).');
   const body = request.body ?? {};
   return typeof body === 'object' && !Array.isArray(body) && Object.keys(params).length > 0 ? { ...body, ...params } : body;
 }

@@ -56,12 +56,22 @@ export function buildOpenApiDocument() {
   };
 
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const operation of Object.values(item as Record<string, OperationLike>)) {
+    const operations = item as Record<string, OperationLike>;
+    for (const [method, shared] of Object.entries(operations)) {
+      // Copies: the OpenAI operations are shared by /v1/* and /models/{org}/{name}/v1/*, whose errors differ.
+      const operation: OperationLike = { ...shared, responses: { ...shared.responses } };
+      operations[method] = operation;
       operation.security ??= []; // public: say so, rather than leave it unstated
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        response.headers = { 'Inference-Id': { $ref: '#/components/headers/Inference-Id' } };
-        const json = response.content?.['application/json'];
-        if (status !== '200' && json) json.schema = { $ref: '#/components/schemas/Error' };
+      for (const [status, sharedResponse] of Object.entries(operation.responses ?? {})) {
+        const response = {
+          ...sharedResponse,
+          headers: { 'Inference-Id': { $ref: '#/components/headers/Inference-Id' } },
+          content: { ...sharedResponse.content },
+        };
+        operation.responses![status] = response;
+        const documented = response.content['application/json'];
+        if (status !== '200' && documented) response.content['application/json'] = { ...documented, schema: errorSchemaFor(path, documented.schema) };
+        const json = response.content['application/json'];
         if (status === '200' && json && path === '/hf/tasks/billing/usage') {
           response.content!['text/csv'] = { schema: { type: 'string', description: 'With format=csv: a header line, then one line per record.' } };
         }
@@ -72,6 +82,29 @@ export function buildOpenApiDocument() {
     }
   }
   return document;
+}
+
+/**
+ * Each surface's error body (src/http/error-format.ts): OpenAI's on /v1/*, what HF's clients parse
+ * on /models/* (TGI's `error_type` where it fits, else `error` alone), the Gatewayz one elsewhere.
+ */
+function errorSchemaFor(path: string, documented: unknown): unknown {
+  if (path.startsWith('/v1/')) return documented;
+  if (path.startsWith('/models/')) {
+    return {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: { type: 'string', description: 'The whole sentence: what went wrong and why.' },
+        error_type: {
+          type: 'string',
+          enum: ['validation', 'generation', 'overloaded', 'incomplete_generation'],
+          description: "TGI's vocabulary, where it fits.",
+        },
+      },
+    };
+  }
+  return { $ref: '#/components/schemas/Error' };
 }
 
 interface OperationLike {

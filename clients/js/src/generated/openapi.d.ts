@@ -3599,7 +3599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Missing or unknown API key */
@@ -3609,7 +3609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description The key lacks the required scope */
@@ -3619,7 +3619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Unknown model */
@@ -3629,7 +3629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream rate limit */
@@ -3639,7 +3639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream failure */
@@ -3649,7 +3649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream timeout */
@@ -3659,7 +3659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -3702,7 +3702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Missing or unknown API key */
@@ -3712,7 +3712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description The key lacks the required scope */
@@ -3722,7 +3722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Unknown model */
@@ -3732,7 +3732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream rate limit */
@@ -3742,7 +3742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream failure */
@@ -3752,7 +3752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream timeout */
@@ -3762,7 +3762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -3798,7 +3798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Missing or unknown API key */
@@ -3808,7 +3808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description The key lacks the required scope */
@@ -3818,7 +3818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Unknown model */
@@ -3828,7 +3828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream rate limit */
@@ -3838,7 +3838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream failure */
@@ -3848,7 +3848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream timeout */
@@ -3858,7 +3858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -3893,7 +3893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Missing or unknown API key */
@@ -3903,7 +3903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description The key lacks the required scope */
@@ -3913,7 +3913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Unknown model */
@@ -3923,7 +3923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream rate limit */
@@ -3933,7 +3933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream failure */
@@ -3943,7 +3943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream timeout */
@@ -3953,7 +3953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -3988,7 +3988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Missing or unknown API key */
@@ -3998,7 +3998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description The key lacks the required scope */
@@ -4008,7 +4008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Unknown model */
@@ -4018,7 +4018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream rate limit */
@@ -4028,7 +4028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream failure */
@@ -4038,7 +4038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Upstream timeout */
@@ -4048,7 +4048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -4084,7 +4084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -4115,7 +4115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description The key lacks the required scope */
@@ -4125,7 +4125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -4159,7 +4159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description The key lacks the required scope */
@@ -4169,7 +4169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
             /** @description Unknown model */
@@ -4179,7 +4179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["OpenAIError"];
                 };
             };
         };
@@ -4227,7 +4227,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Missing or unknown API key */
@@ -4237,7 +4245,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description The key lacks the required scope */
@@ -4247,7 +4263,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Unknown model */
@@ -4257,7 +4281,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Upstream rate limit */
@@ -4267,7 +4299,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Upstream failure */
@@ -4277,7 +4317,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Upstream timeout */
@@ -4287,7 +4335,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
         };
@@ -4335,7 +4391,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Missing or unknown API key */
@@ -4345,7 +4409,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description The key lacks the required scope */
@@ -4355,7 +4427,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Unknown model */
@@ -4365,7 +4445,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Upstream rate limit */
@@ -4375,7 +4463,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Upstream failure */
@@ -4385,7 +4481,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Upstream timeout */
@@ -4395,7 +4499,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
         };
@@ -4444,7 +4556,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Missing or unknown API key */
@@ -4454,7 +4574,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description No task is mapped for the model */
@@ -4464,7 +4592,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description question-answering: the context does not contain an answer */
@@ -4474,7 +4610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
             /** @description Upstream failure */
@@ -4484,7 +4628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @description The whole sentence: what went wrong and why. */
+                        error: string;
+                        /**
+                         * @description TGI's vocabulary, where it fits.
+                         * @enum {string}
+                         */
+                        error_type?: "validation" | "generation" | "overloaded" | "incomplete_generation";
+                    };
                 };
             };
         };
