@@ -42,7 +42,8 @@ describe('image links and the Host header', () => {
     const response = await generateWithHost(gateway, 'evil.example.com/phish?x=');
     expect(response.status).toBe(400);
     expect(response.inferenceId).toMatch(uuidPattern);
-    expect(response.body).toEqual({ error: expect.stringContaining('Invalid Host header'), error_type: 'InvalidRequest', message: expect.any(String) });
+    // /v1/* answers OpenAI's error shape.
+    expect(response.body).toMatchObject({ error: { message: expect.stringContaining('Invalid Host header'), type: 'invalid_request_error' } });
   });
 
   it('links on a valid Host', async () => {
