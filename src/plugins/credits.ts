@@ -47,23 +47,17 @@ async function reserveFor(context: CallContext, plan: ForwardingPlan, credits: C
   const keyLimited = limits.total !== undefined || limits.daily !== undefined;
   if (!keyLimited && (await credits.isUnlimited(principal.userId))) return;
   let maximum = 0n;
+  // The dearest candidate bounds the reservation: fallback may land on it. Each request is built once.
+  let priced = false;
   for (const candidate of plan.candidates) {
     const price = context.services.priceBook.lookup(plan.model.id, candidate.adapter.id);
     if (!price) continue;
-    const cost = computeCostNanoUsd(unitBound(plan, candidate.adapter.id, candidate.providerModel, outputCap), price);
+    priced = true;
+    const cost = computeCostNanoUsd(unitBound(context, plan, candidate.adapter.id, candidate.providerModel, outputCap), price);
     if (cost > maximum) maximum = cost;
   }
-  if (plan.candidates.every((candidate) => !context.services.priceBook.lookup(plan.model.id, candidate.adapter.id))) {
+  if (!priced) {
     throw new GatewayError('not_found', 'Model has no price', `"${plan.model.id}" has no price, so it cannot be billed; the gateway does not serve it.`);
-  }
-  // A request without max_tokens is held to the bound it was reserved for.
-  const first = plan.candidates[0];
-  if (
-    plan.call.operation === 'chat' &&
-    first &&
-    plan.call.request({ provider: first.adapter.id, providerModel: first.providerModel, defaults: plan.defaults }).maxTokens === undefined
-  ) {
-    context.outputTokenCap = outputCap;
   }
   await credits.reserve(
     { requestId: context.inferenceId, userId: principal.userId, apiKeyId: principal.apiKeyId, day: utcDay(), amountNanoUsd: maximum },
@@ -71,11 +65,15 @@ async function reserveFor(context: CallContext, plan: ForwardingPlan, credits: C
   );
 }
 
-function unitBound(plan: ForwardingPlan, provider: string, providerModel: string, outputCap: number): BillableUnits {
+/** A call's bound on one candidate; a chat request without max_tokens is then held to `outputCap` upstream. */
+function unitBound(context: CallContext, plan: ForwardingPlan, provider: string, providerModel: string, outputCap: number): BillableUnits {
   const target = { provider, providerModel, defaults: plan.defaults };
   switch (plan.call.operation) {
-    case 'chat':
-      return chatUnitBound(plan.call.request(target), outputCap);
+    case 'chat': {
+      const request = plan.call.request(target);
+      if (request.maxTokens === undefined) context.outputTokenCap = outputCap;
+      return chatUnitBound(request, outputCap);
+    }
     case 'embed':
       return embeddingUnitBound(plan.call.request(target));
     case 'image':
