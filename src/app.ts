@@ -19,7 +19,7 @@ import { healthReporter } from './plugins/health.js';
 import { registerCredits } from './plugins/credits.js';
 import { registerInvalidation, subscribeCaches } from './plugins/invalidation.js';
 import { registerLedger } from './plugins/ledger.js';
-import { accessLogLine } from './observability/request-log.js';
+import { AccessLogController } from './observability/request-log.js';
 import { createPipeline } from './plugins/pipeline.js';
 import { registerPrices } from './plugins/prices.js';
 import { registerRateLimits } from './plugins/rate-limits.js';
@@ -60,8 +60,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
   const { config } = dependencies;
   const app = Fastify({
     logger: dependencies.logger ?? false,
-    // Fastify's own two lines per request are replaced by one access-log line (below).
-    disableRequestLogging: true,
+    // Fastify's own two lines per request are replaced by one access-log line.
+    logController: new AccessLogController(),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -110,12 +110,6 @@ export async function buildApp(dependencies: AppDependencies): Promise<GatewayAp
 }
 
 function registerRoutes(app: FastifyInstance, services: GatewayServices): void {
-  if (['info', 'debug', 'trace'].includes(app.log.level)) {
-    app.addHook('onResponse', (request, reply, done) => {
-      app.log.info(accessLogLine(request, reply.statusCode, reply.elapsedTime), 'request');
-      done();
-    });
-  }
   registerBodyParsing(app);
   registerErrorHandling(app);
   registerRequestContext(app, services);

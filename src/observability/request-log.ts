@@ -1,3 +1,4 @@
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { write, writeSync } from 'node:fs';
 
 /**
@@ -50,13 +51,30 @@ export const redactedLogPaths = [
 ];
 
 /**
- * The pino options for the gateway's logger (server.ts); tests add a `stream`. Fastify's own two
- * lines per request are off (app.ts sets `disableRequestLogging`): `accessLogLine` is the one line,
- * and lines reach stdout through `AsyncLineWriter`, off the request's path.
+ * The pino options for the gateway's logger (server.ts); tests add a `stream`. Lines reach stdout
+ * through `AsyncLineWriter`, off the request's path.
  */
 export function loggerOptions(level: string, stream: { write(line: string): void } = new AsyncLineWriter(1)) {
   return { level, redact: redactedLogPaths, serializers: { req: serializeRequest }, stream };
 }
+
+/**
+ * Fastify's request log lines, replaced: its two lines per request (and its per-request error
+ * lines, which the gateway's error handler writes itself) are off, and `accessLogLine` is the one
+ * line, at info, written with the app's logger once the response is sent.
+ */
+export class AccessLogController extends LogController {
+  constructor() {
+    super({ disableRequestLogging: true });
+  }
+
+  override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const { log } = request.server;
+    if (levelsShowingInfo.has(log.level)) log.info(accessLogLine(request, reply.statusCode, reply.elapsedTime), 'request');
+  }
+}
+
+const levelsShowingInfo = new Set(['info', 'debug', 'trace']);
 
 interface AccessLogged {
   method: string;
