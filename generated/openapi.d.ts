@@ -1281,6 +1281,14 @@ export interface components {
                 reserved: string;
                 heldByReservations: string;
             }[];
+            keySpendMismatches: {
+                apiKeyId: string;
+                period: string;
+                /** @enum {string} */
+                field: "spent" | "reserved";
+                recorded: string;
+                expected: string;
+            }[];
             providerCosts: {
                 provider: string;
                 rows: number;

@@ -18,8 +18,9 @@ async function main(): Promise<void> {
   console.log(`  cost mismatches:        ${report.costMismatches.length}`);
   console.log(`  balance mismatches:     ${report.balanceMismatches.length}`);
   console.log(`  reservation mismatches: ${report.reservationMismatches.length}`);
-  for (const mismatch of [...report.costMismatches, ...report.balanceMismatches, ...report.reservationMismatches].slice(0, 20))
-    console.log(`    ${JSON.stringify(mismatch)}`);
+  console.log(`  key spend mismatches:   ${report.keySpendMismatches.length}`);
+  const mismatches = [...report.costMismatches, ...report.balanceMismatches, ...report.reservationMismatches, ...report.keySpendMismatches];
+  for (const mismatch of mismatches.slice(0, 20)) console.log(`    ${JSON.stringify(mismatch)}`);
   for (const provider of report.providerCosts) {
     console.log(
       `  ${provider.provider}: ${provider.rows} rows, ours ${provider.ourCostNanoUsd} nano-USD, theirs ${provider.providerCostNanoUsd}, difference ${provider.differenceNanoUsd}`,

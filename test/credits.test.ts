@@ -78,6 +78,21 @@ describe.each(databaseKinds())('credits on %s', (kind) => {
     expect(await response.json()).toMatchObject({ limit: 'key_daily', available_nano_usd: 1 });
   });
 
+  it("counts a key's spend in its total and daily counters, and releases every reservation from the counters that hold it", async () => {
+    await grant('iris', USD);
+    const created = (await (
+      await gateway.request('/admin/keys', { key: gateway.adminKey, body: { user_id: 'iris', scopes: ['inference'], spend_limit_daily_nano_usd: USD } })
+    ).json()) as { key: string; id: string };
+    const responses = await Promise.all(Array.from({ length: 5 }, () => gateway.request('/hf/tasks/text-generation', { key: created.key, body: chat() })));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    const billed = responses.reduce((sum, response) => sum + BigInt(response.headers.get('x-gatewayz-cost-nano-usd')!), 0n);
+    const counters = await gateway.database.db.selectFrom('key_spend').selectAll().where('api_key_id', '=', created.id).orderBy('period').execute();
+    expect(counters.map((row) => [row.spent_nano_usd, row.reserved_nano_usd])).toEqual([
+      [billed, 0n],
+      [billed, 0n],
+    ]);
+  });
+
   it('reserves with max_tokens unset against DEFAULT_MAX_OUTPUT_TOKENS, and sends that bound upstream', async () => {
     const key = await gateway.createKey('gina', ['inference']);
     const response = await gateway.request('/hf/tasks/text-generation', { key, body: { inputs: 'hi' } });
@@ -93,7 +108,13 @@ describe.each(databaseKinds())('credits on %s', (kind) => {
   });
 
   it('the audit finds every bill adds up, and finds a tampered row', async () => {
-    expect(await auditLedger(gateway.database.db)).toMatchObject({ ok: true, costMismatches: [], balanceMismatches: [], reservationMismatches: [] });
+    expect(await auditLedger(gateway.database.db)).toMatchObject({
+      ok: true,
+      costMismatches: [],
+      balanceMismatches: [],
+      reservationMismatches: [],
+      keySpendMismatches: [],
+    });
     const row = await gateway.database.db.selectFrom('usage').select('request_id').where('status', '=', 'success').limit(1).executeTakeFirstOrThrow();
     await gateway.database.db.updateTable('usage').set({ cost_nano_usd: 1n }).where('request_id', '=', row.request_id).execute();
     const report = await auditLedger(gateway.database.db);

@@ -7,6 +7,8 @@ export interface AuditReport {
   costMismatches: { requestId: string; recorded: string; recomputed: string }[];
   balanceMismatches: { userId: string; balance: string; grantsMinusUsage: string }[];
   reservationMismatches: { userId: string; reserved: string; heldByReservations: string }[];
+  /** A key's spend counters: its total spent against its usage rows, each counter's reserved against the reservations it holds. */
+  keySpendMismatches: { apiKeyId: string; period: string; field: 'spent' | 'reserved'; recorded: string; expected: string }[];
   /** Where providers report their own cost: ours and theirs, per provider, over the rows that have both. */
   providerCosts: { provider: string; rows: number; ourCostNanoUsd: string; providerCostNanoUsd: string; differenceNanoUsd: string }[];
   ok: boolean;
@@ -15,12 +17,21 @@ export interface AuditReport {
 /**
  * Recomputes every bill: each usage row's cost from its price version and token counts (an
  * `error` row must cost 0), each balance against its grants minus its settled usage, each
- * reservation total against the reservations held. Reads only: safe against a live database.
+ * reservation total against the reservations held, each key's spend counters against its usage and
+ * reservations. Reads only: safe against a live database.
  * Rows are read a page at a time.
  */
 export async function auditLedger(db: Kysely<Database>, pageSize = 5_000): Promise<AuditReport> {
   const prices = new Map((await db.selectFrom('prices').selectAll().execute()).map((row) => [row.id, row]));
-  const report: AuditReport = { rowsChecked: 0, costMismatches: [], balanceMismatches: [], reservationMismatches: [], providerCosts: [], ok: true };
+  const report: AuditReport = {
+    rowsChecked: 0,
+    costMismatches: [],
+    balanceMismatches: [],
+    reservationMismatches: [],
+    keySpendMismatches: [],
+    providerCosts: [],
+    ok: true,
+  };
   let after: string | undefined;
   for (;;) {
     const rows = await db
@@ -74,6 +85,19 @@ export async function auditLedger(db: Kysely<Database>, pageSize = 5_000): Promi
   for (const row of reserved.rows)
     if (row.reserved !== row.held) report.reservationMismatches.push({ userId: row.user_id, reserved: row.reserved, heldByReservations: row.held });
 
+  const keySpend = await sql<{ api_key_id: string; period: string; spent: string; reserved: string; used: string | null; held: string }>`
+    select k.api_key_id, k.period, k.spent_nano_usd::text as spent, k.reserved_nano_usd::text as reserved,
+      case when k.period = 'total'
+        then coalesce((select sum(cost_nano_usd) from usage u where u.api_key_id = k.api_key_id), 0)::text end as used,
+      coalesce((select sum(amount_nano_usd) from credit_reservations r
+        where r.api_key_id = k.api_key_id and (k.period = 'total' or r.day = k.period)), 0)::text as held
+    from key_spend k`.execute(db);
+  for (const row of keySpend.rows) {
+    const mismatch = { apiKeyId: row.api_key_id, period: row.period };
+    if (row.used !== null && row.spent !== row.used) report.keySpendMismatches.push({ ...mismatch, field: 'spent', recorded: row.spent, expected: row.used });
+    if (row.reserved !== row.held) report.keySpendMismatches.push({ ...mismatch, field: 'reserved', recorded: row.reserved, expected: row.held });
+  }
+
   const providerCosts = await sql<{ provider: string; rows: string; ours: string; theirs: string }>`
     select provider, count(*)::text as rows, sum(cost_nano_usd)::text as ours, sum(provider_cost_nano_usd)::text as theirs
     from usage where provider_cost_nano_usd is not null and provider is not null group by provider order by provider`.execute(db);
@@ -84,6 +108,10 @@ export async function auditLedger(db: Kysely<Database>, pageSize = 5_000): Promi
     providerCostNanoUsd: row.theirs,
     differenceNanoUsd: String(BigInt(row.ours) - BigInt(row.theirs)),
   }));
-  report.ok = report.costMismatches.length === 0 && report.balanceMismatches.length === 0 && report.reservationMismatches.length === 0;
+  report.ok =
+    report.costMismatches.length === 0 &&
+    report.balanceMismatches.length === 0 &&
+    report.reservationMismatches.length === 0 &&
+    report.keySpendMismatches.length === 0;
   return report;
 }

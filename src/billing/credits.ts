@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database, NewUsageRow } from '../db/database.js';
 import { GatewayError } from '../errors.js';
 import { nanoToJson } from './money.js';
 
@@ -25,79 +25,66 @@ export const utcDay = (at: Date = new Date()) => at.toISOString().slice(0, 10);
  * instances: the account row (and the key's spend rows) are locked, checked and updated in one
  * transaction, so concurrent calls can never admit more than the balance covers (the
  * check-then-record race of LiteLLM and others). Throws a 402 naming what ran out and by how much.
+ *
+ * A key with a spend limit holds the reservation in both of its counters, its total and the day's
+ * (whichever limits it has), and its reservation row names the key, so the release at settlement
+ * takes the amount out of exactly the counters that hold it. A key without limits holds nothing.
  */
 export async function reserve(db: Kysely<Database>, instanceId: string, reservation: Reservation, limits: KeySpendLimits): Promise<void> {
+  const { userId, day, amountNanoUsd: amount } = reservation;
+  const keyId = limits.total !== undefined || limits.daily !== undefined ? reservation.apiKeyId : undefined;
   await db.transaction().execute(async (trx) => {
     // Every reservation is counted in its account (unlimited ones too), so settlement can release it symmetrically.
     await trx
       .insertInto('credit_accounts')
-      .values({ user_id: reservation.userId })
+      .values({ user_id: userId })
       .onConflict((conflict) => conflict.column('user_id').doNothing())
       .execute();
     const account = await trx
       .selectFrom('credit_accounts')
       .select(['balance_nano_usd', 'reserved_nano_usd', 'unlimited'])
-      .where('user_id', '=', reservation.userId)
+      .where('user_id', '=', userId)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const unlimited = account.unlimited;
     const available = account.balance_nano_usd - account.reserved_nano_usd;
-    if (!unlimited && available < reservation.amountNanoUsd) throw insufficient('balance', available, reservation.amountNanoUsd);
-    const periods = keyPeriods(reservation, limits);
-    for (const { period, limit } of periods) {
-      const spend = await lockKeySpend(trx, reservation.apiKeyId!, period);
-      const left = limit - spend.spent_nano_usd - spend.reserved_nano_usd;
-      if (left < reservation.amountNanoUsd) throw insufficient(period === 'total' ? 'key_total' : 'key_daily', left, reservation.amountNanoUsd);
+    if (!account.unlimited && available < amount) throw insufficient('balance', available, amount);
+    if (keyId) {
+      for (const spend of await lockKeySpend(trx, keyId, day)) {
+        const limit = spend.period === 'total' ? limits.total : limits.daily;
+        const left = limit === undefined ? undefined : limit - spend.spent_nano_usd - spend.reserved_nano_usd;
+        if (left !== undefined && left < amount) throw insufficient(spend.period === 'total' ? 'key_total' : 'key_daily', left, amount);
+      }
     }
-    await trx
-      .updateTable('credit_accounts')
-      .set({ reserved_nano_usd: sql`reserved_nano_usd + ${reservation.amountNanoUsd}` })
-      .where('user_id', '=', reservation.userId)
-      .execute();
-    for (const { period } of periods) {
-      await trx
-        .updateTable('key_spend')
-        .set({ reserved_nano_usd: sql`reserved_nano_usd + ${reservation.amountNanoUsd}` })
-        .where('api_key_id', '=', reservation.apiKeyId!)
-        .where('period', '=', period)
-        .execute();
-    }
-    await trx
-      .insertInto('credit_reservations')
-      .values({
-        request_id: reservation.requestId,
-        user_id: reservation.userId,
-        api_key_id: reservation.apiKeyId ?? null,
-        day: reservation.day,
-        amount_nano_usd: reservation.amountNanoUsd,
-        instance_id: instanceId,
-      })
-      .execute();
+    await sql`
+      with account as (
+        update credit_accounts set reserved_nano_usd = reserved_nano_usd + ${amount} where user_id = ${userId}
+      ), key_counters as (
+        update key_spend set reserved_nano_usd = reserved_nano_usd + ${amount}
+        where api_key_id = ${keyId ?? null} and period in ('total', ${day})
+      )
+      insert into credit_reservations (request_id, user_id, api_key_id, day, amount_nano_usd, instance_id)
+      values (${reservation.requestId}, ${userId}, ${keyId ?? null}, ${day}, ${amount}, ${instanceId})`.execute(trx);
   });
 }
 
-/** The key periods whose limits bind this call: its total and its day. */
-function keyPeriods(reservation: Reservation, limits: KeySpendLimits): { period: string; limit: bigint }[] {
-  if (!reservation.apiKeyId) return [];
-  const periods: { period: string; limit: bigint }[] = [];
-  if (limits.total !== undefined) periods.push({ period: 'total', limit: limits.total });
-  if (limits.daily !== undefined) periods.push({ period: reservation.day, limit: limits.daily });
-  return periods;
-}
-
-async function lockKeySpend(trx: Transaction<Database>, apiKeyId: string, period: string) {
+/** A key's total and daily spend rows, created when missing, locked until the transaction ends. */
+async function lockKeySpend(trx: Transaction<Database>, apiKeyId: string, day: string) {
   await trx
     .insertInto('key_spend')
-    .values({ api_key_id: apiKeyId, period })
+    .values([
+      { api_key_id: apiKeyId, period: 'total' },
+      { api_key_id: apiKeyId, period: day },
+    ])
     .onConflict((conflict) => conflict.columns(['api_key_id', 'period']).doNothing())
     .execute();
   return trx
     .selectFrom('key_spend')
-    .select(['spent_nano_usd', 'reserved_nano_usd'])
+    .select(['period', 'spent_nano_usd', 'reserved_nano_usd'])
     .where('api_key_id', '=', apiKeyId)
-    .where('period', '=', period)
+    .where('period', 'in', ['total', day])
+    .orderBy('period')
     .forUpdate()
-    .executeTakeFirstOrThrow();
+    .execute();
 }
 
 function insufficient(limit: 'balance' | 'key_total' | 'key_daily', available: bigint, required: bigint): GatewayError {
@@ -112,43 +99,18 @@ function insufficient(limit: 'balance' | 'key_total' | 'key_daily', available: b
   );
 }
 
-/** One settled usage row, as the ledger's commit applies it to balances and spend. */
-export interface SettledSpend {
-  requestId: string;
-  userId: string;
-  apiKeyId: string | null;
-  costNanoUsd: bigint;
-}
-
 /**
- * Applies committed usage to the money counters, inside the ledger's own transaction (so a row
- * and its charge commit together, or neither does): every account's balance goes down by its
- * settled cost, every key's spend up, and each call's reservation is released, exactly once
- * (only reservations this transaction deletes are subtracted: one released by recovery is not).
+ * Commits usage rows and the money they move in one call of the `commit_usage` function
+ * (migration 2026_12_02_0100 says what it does): one round trip (one message to the PGlite thread,
+ * one to a Postgres server), one implicit transaction, so a row and its charge commit together or
+ * neither does, and a plan made once per connection. Returns how many rows it inserted (a retried
+ * flush inserts none of the rows it had committed, and charges nothing for them).
  */
-export async function applySettlements(trx: Transaction<Database>, settled: SettledSpend[], today: string): Promise<void> {
-  if (settled.length === 0) return;
-  const released = await trx
-    .deleteFrom('credit_reservations')
-    .where(
-      'request_id',
-      'in',
-      settled.map((row) => row.requestId),
-    )
-    .returning(['request_id', 'user_id', 'api_key_id', 'day', 'amount_nano_usd'])
-    .execute();
-  const dayOf = new Map(released.map((row) => [row.request_id, row.day]));
-  const accounts = new Counter();
-  const keys = new Counter();
-  for (const row of settled) {
-    if (row.costNanoUsd !== 0n) accounts.add(row.userId, -row.costNanoUsd, 0n);
-    if (row.apiKeyId && row.costNanoUsd !== 0n) {
-      keys.add(`${row.apiKeyId} total`, row.costNanoUsd, 0n);
-      keys.add(`${row.apiKeyId} ${dayOf.get(row.requestId) ?? today}`, row.costNanoUsd, 0n);
-    }
-  }
-  release(released, accounts, keys);
-  await applyCounters(trx, accounts, keys);
+export async function commitUsage(db: Kysely<Database>, rows: readonly NewUsageRow[], today: string): Promise<number> {
+  if (rows.length === 0) return 0;
+  const batch = JSON.stringify(rows, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  const { rows: result } = await sql<{ inserted: number }>`select commit_usage(${batch}::jsonb, ${today}) as inserted`.execute(db);
+  return result[0]?.inserted ?? 0;
 }
 
 /**

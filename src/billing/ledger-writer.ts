@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, NewUsageRow } from '../db/database.js';
-import { applySettlements, utcDay } from './credits.js';
+import { commitUsage, utcDay } from './credits.js';
 
 export type LedgerMode = 'durable' | 'async';
 
@@ -29,9 +29,9 @@ export interface LedgerWriterOptions {
  * its rows and retries; rows are never dropped, and `ON CONFLICT DO NOTHING` makes a retry of an
  * already-committed group harmless.
  *
- * The money moves in the same transaction as the rows: balances, key spend and the release of
- * each call's reservation (credits.ts `applySettlements`), for the rows this commit inserted only,
- * so a charge can never be applied twice or without its row.
+ * The money moves in the same statement as the rows: balances, key spend and the release of each
+ * call's reservation (credits.ts `commitUsage`), for the rows this commit inserted only, so a
+ * charge can never be applied twice or without its row.
  */
 export class LedgerWriter {
   private queue: Pending[] = [];
@@ -88,21 +88,11 @@ export class LedgerWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.slice(0, this.maxBatch);
         try {
-          await this.db.transaction().execute(async (trx) => {
-            const inserted = await trx
-              .insertInto('usage')
-              .values(batch.map((pending) => pending.row))
-              .onConflict((conflict) => conflict.column('request_id').doNothing())
-              .returning(['request_id', 'user_id', 'api_key_id', 'cost_nano_usd'])
-              .execute();
-            const settled = inserted.map((row) => ({
-              requestId: row.request_id,
-              userId: row.user_id,
-              apiKeyId: row.api_key_id,
-              costNanoUsd: row.cost_nano_usd,
-            }));
-            await applySettlements(trx, settled, utcDay());
-          });
+          await commitUsage(
+            this.db,
+            batch.map((pending) => pending.row),
+            utcDay(),
+          );
         } catch (error) {
           this.failures += 1;
           this.options.onFlushError(error, batch.length);

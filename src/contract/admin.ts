@@ -90,6 +90,9 @@ export const auditOutputSchema = z
     costMismatches: z.array(z.object({ requestId: z.string(), recorded: z.string(), recomputed: z.string() })),
     balanceMismatches: z.array(z.object({ userId: z.string(), balance: z.string(), grantsMinusUsage: z.string() })),
     reservationMismatches: z.array(z.object({ userId: z.string(), reserved: z.string(), heldByReservations: z.string() })),
+    keySpendMismatches: z.array(
+      z.object({ apiKeyId: z.string(), period: z.string(), field: z.enum(['spent', 'reserved']), recorded: z.string(), expected: z.string() }),
+    ),
     providerCosts: z.array(
       z.object({ provider: z.string(), rows: z.number().int(), ourCostNanoUsd: z.string(), providerCostNanoUsd: z.string(), differenceNanoUsd: z.string() }),
     ),
