@@ -145,7 +145,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(JSON.parse(body.choices[0].message.content)).toBeTypeOf('object');
     });
 
-    it('streams chunks: the role, content deltas, the finish reason, then [DONE]', async () => {
+    it('streams chunks: the role with the first text, content deltas, the finish reason, then [DONE]', async () => {
       const { inferenceId, events } = await stream('/v1/chat/completions', { messages: [{ role: 'user', content: 'Tell me a story' }], max_tokens: 8 });
       expect(events.at(-1)).toBe('[DONE]');
       const chunks = events.slice(0, -1) as Json[];
@@ -153,10 +153,12 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
         expect(chunk).toMatchObject({ id: `chatcmpl-${inferenceId}`, object: 'chat.completion.chunk', model: 'gpt-4o-mini', system_fingerprint: null });
         expect(chunk).not.toHaveProperty('usage');
       }
-      expect(chunks[0]!.choices).toEqual([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }]);
+      expect(chunks[0]!.choices).toEqual([
+        { index: 0, delta: { role: 'assistant', content: expect.stringMatching(/^Simulated/), refusal: null }, logprobs: null, finish_reason: null },
+      ]);
       expect(chunks.at(-1)!.choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: 'length' }]);
       const text = chunks
-        .slice(1, -1)
+        .slice(0, -1)
         .map((chunk) => chunk.choices[0].delta.content)
         .join('');
       expect(text.split(' ')).toHaveLength(8);

@@ -43,9 +43,17 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
     'x-accel-buffering': 'no',
   });
   try {
+    let first = true;
     for await (const payload of payloads) {
       if (raw.destroyed) break;
-      if (!raw.write(event(payload))) await drained(raw);
+      const text = event(payload);
+      if (first) {
+        // Node corks the socket until the next tick, and events that arrived together are relayed
+        // in one run of microtasks: the first would wait for the last. It leaves now; later ones
+        // that arrive together leave together, in one write.
+        first = false;
+        await written(raw, text);
+      } else if (!raw.write(text)) await drained(raw);
     }
     if (!raw.destroyed) raw.end(options.typed ? undefined : 'data: [DONE]\n\n');
   } catch (error) {
@@ -57,6 +65,11 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
     const payload = options.typed ? { type: 'error', ...(body.error as object), ...body } : body;
     if (!raw.destroyed) raw.end(event(payload));
   }
+}
+
+/** Resolves once `text` has been handed to the socket (or the connection has closed). */
+function written(raw: ServerResponse, text: string): Promise<unknown> {
+  return Promise.race([new Promise((resolve) => raw.write(text, resolve)), once(raw, 'close')]);
 }
 
 function drained(raw: ServerResponse): Promise<unknown> {

@@ -5,16 +5,19 @@ import { openAIFinishReason, openAIUsage, type ResponseIdentity } from './openai
 type Delta = ChatCompletionChunk['choices'][number]['delta'];
 
 /**
- * OpenAI's chunk sequence: the role first, then content and tool-call deltas, a chunk with the
- * finish reason, and (only with `include_usage`, when every other chunk says `usage: null`) a
- * last chunk with no choices and the usage. A mid-stream failure is thrown, so the stream ends
- * on the gateway's error event with no `[DONE]`.
+ * OpenAI's chunk sequence: content and tool-call deltas, a chunk with the finish reason, and
+ * (only with `include_usage`, when every other chunk says `usage: null`) a last chunk with no
+ * choices and the usage. The role rides on the first delta, so the first event already carries
+ * the first text (OpenAI sends it alone first, with `content: ""`; its SDKs and HF's clients merge
+ * deltas either way), and an answer with no content still opens with it. A mid-stream failure is
+ * thrown, so the stream ends on the gateway's error event with no `[DONE]`.
  */
 export async function* chatCompletionChunks(
   parts: AsyncIterable<ChatStreamPart>,
   identity: ResponseIdentity,
   includeUsage: boolean,
 ): AsyncGenerator<ChatCompletionChunk> {
+  let opened = false;
   const chunk = (delta: Delta, finishReason: ChatCompletionChunk['choices'][number]['finish_reason'] = null): ChatCompletionChunk => ({
     ...identity,
     object: 'chat.completion.chunk',
@@ -22,15 +25,20 @@ export async function* chatCompletionChunks(
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
     ...(includeUsage ? { usage: null } : {}),
   });
-  yield chunk({ role: 'assistant', content: '', refusal: null });
+  const opening = (delta: Delta): Delta => {
+    if (opened) return delta;
+    opened = true;
+    return { role: 'assistant', content: null, refusal: null, ...delta };
+  };
   for await (const part of parts) {
     if (part.type === 'text') {
-      if (part.text !== '') yield chunk({ content: part.text });
+      if (part.text !== '') yield chunk(opening({ content: part.text }));
     } else if (part.type === 'tool-call') {
-      const opening = part.id === undefined ? {} : { id: part.id, type: 'function' as const };
+      const call = part.id === undefined ? {} : { id: part.id, type: 'function' as const };
       const name = part.name === undefined ? {} : { name: part.name };
-      yield chunk({ tool_calls: [{ index: part.index, ...opening, function: { ...name, arguments: part.argumentsDelta } }] });
+      yield chunk(opening({ tool_calls: [{ index: part.index, ...call, function: { ...name, arguments: part.argumentsDelta } }] }));
     } else if (part.type === 'done') {
+      if (!opened) yield chunk(opening({ content: '' }));
       yield chunk({}, openAIFinishReason(part.finishReason));
       if (includeUsage) {
         yield { ...identity, object: 'chat.completion.chunk', system_fingerprint: null, choices: [], usage: openAIUsage(part.usage) };
