@@ -1,5 +1,5 @@
-import { PGlite, types } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
+import { openPglite } from './pglite-options.js';
 
 /**
  * Runs PGlite on its own thread (see pglite-thread.ts). Messages are handled in arrival order;
@@ -12,23 +12,10 @@ interface QueryMessage {
 }
 
 const port = parentPort!;
-const { dataDir, initOnly } = workerData as { dataDir: string; initOnly?: boolean };
-
-/**
- * Postgres's default shared_buffers (128 MB) lives inside the wasm heap, and every page of it is
- * touched: it held ~130 MiB of the gateway's RSS. The gateway's tables are small (keys, prices,
- * mappings; the ledger is append-mostly), so 16 MB of buffer cache keeps their hot pages.
- */
-const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=16MB'];
+const { dataDir } = workerData as { dataDir: string };
 
 try {
-  const database = await PGlite.create({ dataDir, startParams: pgliteStartParams, parsers: { [types.INT8]: (value: string) => BigInt(value) } });
-  if (initOnly) {
-    // The first start's initdb leaves ~450 MiB that PGlite never releases: it runs on a thread of its
-    // own that exits once the data folder exists (pglite-thread.ts), and the real thread opens it anew.
-    await database.close();
-    port.close();
-  }
+  const database = await openPglite(dataDir);
   port.on('message', async (message: QueryMessage | 'close') => {
     if (message === 'close') {
       await database.close();
@@ -42,7 +29,7 @@ try {
       port.postMessage({ id: message.id, error: describeError(error) });
     }
   });
-  if (!initOnly) port.postMessage({ ready: true });
+  port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ failed: describeError(error) });
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -71,31 +72,31 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThread> 
 }
 
 /**
- * Built code runs the compiled .js worker. Run from source (tsx: dev, tests, npm run keys), the
- * worker is the .ts file, and worker threads do not inherit tsx's loader: register it first.
+ * Built code runs the compiled .js modules. Run from source (tsx: dev, tests, npm run keys), they
+ * are .ts files: worker threads do not inherit tsx's loader (it is registered first), and the
+ * init process is started with it.
  */
-function spawnWorker(dataDir: string, initOnly = false): Worker {
-  const extension = extname(fileURLToPath(import.meta.url));
+const extension = extname(fileURLToPath(import.meta.url));
+const fromSource = extension !== '.js';
+
+function spawnWorker(dataDir: string): Worker {
   const entry = new URL(`./pglite-thread-worker${extension}`, import.meta.url);
-  const workerData = { dataDir, initOnly };
-  if (extension === '.js') return new Worker(entry, { workerData });
+  if (!fromSource) return new Worker(entry, { workerData: { dataDir } });
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
 }
 
 /**
- * A new data folder is created (initdb) on a thread that then exits: PGlite keeps initdb's memory
- * for the life of its instance (~450 MiB RSS measured), and a thread's exit is what frees it.
+ * A new data folder is created (initdb) in a child process that then exits (pglite-init.ts): the
+ * memory initdb leaves behind is returned to the system only by a process's exit.
  */
 async function initialiseDataDir(dataDir: string): Promise<void> {
-  const worker = spawnWorker(dataDir, true);
-  let failure: Error | undefined;
-  worker.on('message', (reply: Reply) => {
-    if (reply.failed) failure = toError(reply.failed);
-  });
-  worker.once('error', (error) => (failure = error));
-  await once(worker, 'exit');
-  if (failure) throw failure;
+  const entry = fileURLToPath(new URL(`./pglite-init${extension}`, import.meta.url));
+  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), entry, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (errors = (errors + text).slice(-4_000)));
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  if (code !== 0) throw new Error(`Could not create the PGlite data folder ${dataDir} (${signal ?? `exit ${code}`}): ${errors.trim()}`);
 }
 
 function toError(fields: Record<string, unknown>): Error {
