@@ -79,11 +79,18 @@ export async function startPgliteThread(dataDir: string): Promise<PgliteThread> 
 const extension = extname(fileURLToPath(import.meta.url));
 const fromSource = extension !== '.js';
 
+/**
+ * The thread's own JavaScript is small (messages in, rows out); V8's default young generation
+ * (two 16 MiB semi-spaces) would sit in RSS beside PGlite's wasm heap. At 4 MiB the gateway's RSS
+ * after 10 s at c=64 measured 337-370 MiB against 391-413 MiB, at the same throughput.
+ */
+const resourceLimits = { maxYoungGenerationSizeMb: 4 };
+
 function spawnWorker(dataDir: string): Worker {
   const entry = new URL(`./pglite-thread-worker${extension}`, import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: { dataDir } });
+  if (!fromSource) return new Worker(entry, { workerData: { dataDir }, resourceLimits });
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: { dataDir } });
+  return new Worker(bootstrap, { eval: true, workerData: { dataDir }, resourceLimits });
 }
 
 /**
