@@ -82,7 +82,7 @@ export function renderReport(result: BenchResult): string {
     ...(machine.loadAverage > BUSY_LOAD_AVERAGE
       ? [
           `> **The machine was busy**: load average ${machine.loadAverage} on ${machine.cpus} CPUs before the bench put any load on it. ` +
-            "Other engineers' processes shared the cores during the run, so the p99s and throughput ratios are pessimistic and vary " +
+            'Whatever else ran may have shared the cores during the run, so the p99s and throughput ratios can be pessimistic and vary ' +
             'from run to run; the p50s are the most trustworthy figures here.',
           '',
         ]
