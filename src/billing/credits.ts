@@ -23,7 +23,8 @@ export const utcDay = (at: Date = new Date()) => at.toISOString().slice(0, 10);
 /**
  * Reserves a call's maximum cost before it is forwarded, atomically and exactly across
  * instances: the account row (and the key's spend rows) are locked, checked and updated in one
- * transaction, so concurrent calls can never admit more than the balance covers (the
+ * call of the `reserve_credits` function (migration 2026_12_02_0200), one round trip and one
+ * implicit transaction, so concurrent calls can never admit more than the balance covers (the
  * check-then-record race of LiteLLM and others). Throws a 402 naming what ran out and by how much.
  *
  * A key with a spend limit holds the reservation in both of its counters, its total and the day's
@@ -33,58 +34,11 @@ export const utcDay = (at: Date = new Date()) => at.toISOString().slice(0, 10);
 export async function reserve(db: Kysely<Database>, instanceId: string, reservation: Reservation, limits: KeySpendLimits): Promise<void> {
   const { userId, day, amountNanoUsd: amount } = reservation;
   const keyId = limits.total !== undefined || limits.daily !== undefined ? reservation.apiKeyId : undefined;
-  await db.transaction().execute(async (trx) => {
-    // Every reservation is counted in its account (unlimited ones too), so settlement can release it symmetrically.
-    await trx
-      .insertInto('credit_accounts')
-      .values({ user_id: userId })
-      .onConflict((conflict) => conflict.column('user_id').doNothing())
-      .execute();
-    const account = await trx
-      .selectFrom('credit_accounts')
-      .select(['balance_nano_usd', 'reserved_nano_usd', 'unlimited'])
-      .where('user_id', '=', userId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const available = account.balance_nano_usd - account.reserved_nano_usd;
-    if (!account.unlimited && available < amount) throw insufficient('balance', available, amount);
-    if (keyId) {
-      for (const spend of await lockKeySpend(trx, keyId, day)) {
-        const limit = spend.period === 'total' ? limits.total : limits.daily;
-        const left = limit === undefined ? undefined : limit - spend.spent_nano_usd - spend.reserved_nano_usd;
-        if (left !== undefined && left < amount) throw insufficient(spend.period === 'total' ? 'key_total' : 'key_daily', left, amount);
-      }
-    }
-    await sql`
-      with account as (
-        update credit_accounts set reserved_nano_usd = reserved_nano_usd + ${amount} where user_id = ${userId}
-      ), key_counters as (
-        update key_spend set reserved_nano_usd = reserved_nano_usd + ${amount}
-        where api_key_id = ${keyId ?? null} and period in ('total', ${day})
-      )
-      insert into credit_reservations (request_id, user_id, api_key_id, day, amount_nano_usd, instance_id)
-      values (${reservation.requestId}, ${userId}, ${keyId ?? null}, ${day}, ${amount}, ${instanceId})`.execute(trx);
-  });
-}
-
-/** A key's total and daily spend rows, created when missing, locked until the transaction ends. */
-async function lockKeySpend(trx: Transaction<Database>, apiKeyId: string, day: string) {
-  await trx
-    .insertInto('key_spend')
-    .values([
-      { api_key_id: apiKeyId, period: 'total' },
-      { api_key_id: apiKeyId, period: day },
-    ])
-    .onConflict((conflict) => conflict.columns(['api_key_id', 'period']).doNothing())
-    .execute();
-  return trx
-    .selectFrom('key_spend')
-    .select(['period', 'spent_nano_usd', 'reserved_nano_usd'])
-    .where('api_key_id', '=', apiKeyId)
-    .where('period', 'in', ['total', day])
-    .orderBy('period')
-    .forUpdate()
-    .execute();
+  const { rows } = await sql<{ refused: 'balance' | 'key_total' | 'key_daily' | null; available: bigint | null }>`
+    select refused, available from reserve_credits(${reservation.requestId}::uuid, ${userId}, ${keyId ?? null}::uuid, ${day}, ${amount}::int8,
+      ${instanceId}, ${limits.total ?? null}::int8, ${limits.daily ?? null}::int8)`.execute(db);
+  const [outcome] = rows;
+  if (outcome?.refused) throw insufficient(outcome.refused, BigInt(outcome.available ?? 0n), amount);
 }
 
 function insufficient(limit: 'balance' | 'key_total' | 'key_daily', available: bigint, required: bigint): GatewayError {
