@@ -21,6 +21,8 @@ describe('GET /metrics', () => {
     expect(value(/gatewayz_requests_total\{route="unmatched",method="GET",status="404"\} (\d+)/)).toBe(1);
     expect(value(/gatewayz_upstream_attempts_total\{provider="simulator",outcome="success"\} (\d+)/)).toBe(2);
     expect(value(/gatewayz_ledger_committed_rows (\d+)/)).toBe(2);
+    expect(value(/gatewayz_ledger_flush_rows_sum (\d+)/)).toBe(2);
+    expect(value(/gatewayz_ledger_flush_duration_seconds_count (\d+)/)).toBeGreaterThanOrEqual(1);
     expect(value(/gatewayz_provider_circuit_state\{provider="simulator"\} (\d+)/)).toBe(0);
     expect(text).toContain('gatewayz_request_duration_seconds_bucket');
     expect(text).not.toContain('secret prompt');

@@ -41,6 +41,8 @@ export class LedgerWriter {
   private readonly asyncFlushDelayMs: number;
   private failures = 0;
   committedRows = 0;
+  /** Told of every committed flush: its duration and its rows (the metrics' flush histogram). */
+  onCommit: ((seconds: number, rows: number) => void) | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -87,6 +89,7 @@ export class LedgerWriter {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.slice(0, this.maxBatch);
+        const started = performance.now();
         try {
           await commitUsage(
             this.db,
@@ -102,6 +105,7 @@ export class LedgerWriter {
         this.failures = 0;
         this.queue.splice(0, batch.length);
         this.committedRows += batch.length;
+        this.onCommit?.((performance.now() - started) / 1000, batch.length);
         for (const pending of batch) pending.committed();
       }
     } finally {

@@ -133,6 +133,22 @@ export function createMetrics(sources: {
       registers: [registry],
     }),
   };
+  const ledgerFlushSeconds = new Histogram({
+    name: 'gatewayz_ledger_flush_duration_seconds',
+    help: "Each committed ledger flush's duration: a durable response waits for one.",
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
+    registers: [registry],
+  });
+  const ledgerFlushRows = new Histogram({
+    name: 'gatewayz_ledger_flush_rows',
+    help: 'Usage rows per committed ledger flush (the group commit batches by itself under load).',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048],
+    registers: [registry],
+  });
+  sources.ledger.onCommit = (seconds, rows) => {
+    ledgerFlushSeconds.observe(seconds);
+    ledgerFlushRows.observe(rows);
+  };
   new Gauge({
     name: 'gatewayz_ledger_pending_rows',
     help: 'Usage rows waiting for their group commit.',
