@@ -5,8 +5,16 @@ import { GatewayError } from '../errors.js';
 import { errorFormatterFor, type ErrorFormatter } from './error-format.js';
 import { serverTiming } from './request-context.js';
 
-/** One server-sent event's data, as an object; serialized once, here. */
-export type StreamPayload = Record<string, unknown>;
+/**
+ * An event's data already serialised, for a stream whose every event repeats a constant part
+ * (chat-completion-chunks.ts writes the stream's identity once). Untyped streams only.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** One server-sent event's data: an object, serialised once, here, or its JSON text. */
+export type StreamPayload = Record<string, unknown> | JsonText;
 
 export interface EventStreamOptions {
   /** The surface's error shape for a failure mid-stream; by default the one of the request's route. */
@@ -29,6 +37,7 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
   const format = options.format ?? errorFormatterFor(reply.request.url);
   let sequence = 0;
   const event = (payload: StreamPayload): string => {
+    if (payload instanceof JsonText) return `data: ${payload.text}\n\n`;
     if (!options.typed) return `data: ${JSON.stringify(payload)}\n\n`;
     const typed = { ...payload, sequence_number: sequence++ };
     return `event: ${String(payload.type)}\ndata: ${JSON.stringify(typed)}\n\n`;

@@ -1,8 +1,10 @@
 import type { ChatCompletionChunk } from '../../contract/openai/chat-completions.js';
 import type { ChatStreamPart } from '../../routing/chat-stream.js';
+import { JsonText, type StreamPayload } from '../event-stream.js';
 import { openAIFinishReason, openAIUsage, type ResponseIdentity } from './openai-wire.js';
 
 type Delta = ChatCompletionChunk['choices'][number]['delta'];
+type ChunkFinishReason = ChatCompletionChunk['choices'][number]['finish_reason'];
 
 /**
  * OpenAI's chunk sequence: content and tool-call deltas, a chunk with the finish reason, and
@@ -16,15 +18,9 @@ export async function* chatCompletionChunks(
   parts: AsyncIterable<ChatStreamPart>,
   identity: ResponseIdentity,
   includeUsage: boolean,
-): AsyncGenerator<ChatCompletionChunk> {
+): AsyncGenerator<StreamPayload> {
+  const chunk = chunkWriter(identity, includeUsage);
   let opened = false;
-  const chunk = (delta: Delta, finishReason: ChatCompletionChunk['choices'][number]['finish_reason'] = null): ChatCompletionChunk => ({
-    ...identity,
-    object: 'chat.completion.chunk',
-    system_fingerprint: null,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-    ...(includeUsage ? { usage: null } : {}),
-  });
   const opening = (delta: Delta): Delta => {
     if (opened) return delta;
     opened = true;
@@ -41,10 +37,29 @@ export async function* chatCompletionChunks(
       if (!opened) yield chunk(opening({ content: '' }));
       yield chunk({}, openAIFinishReason(part.finishReason));
       if (includeUsage) {
-        yield { ...identity, object: 'chat.completion.chunk', system_fingerprint: null, choices: [], usage: openAIUsage(part.usage) };
+        const last: ChatCompletionChunk = {
+          ...identity,
+          object: 'chat.completion.chunk',
+          system_fingerprint: null,
+          choices: [],
+          usage: openAIUsage(part.usage),
+        };
+        yield last;
       }
     } else {
       throw part.error;
     }
   }
+}
+
+/**
+ * One chunk's JSON text, byte for byte `JSON.stringify` of the `chat.completion.chunk` object, with
+ * the fields every chunk of the stream repeats (id, created, model...) serialised once per stream:
+ * per event only the delta is built and serialised.
+ */
+export function chunkWriter(identity: ResponseIdentity, includeUsage: boolean): (delta: Delta, finishReason?: ChunkFinishReason) => JsonText {
+  const head = `${JSON.stringify({ ...identity, object: 'chat.completion.chunk', system_fingerprint: null }).slice(0, -1)},"choices":[{"index":0,"delta":`;
+  const tail = (finishReason: ChunkFinishReason) => `,"logprobs":null,"finish_reason":${JSON.stringify(finishReason)}}]${includeUsage ? ',"usage":null' : ''}}`;
+  const open = tail(null);
+  return (delta, finishReason = null) => new JsonText(head + JSON.stringify(delta) + (finishReason === null ? open : tail(finishReason)));
 }
