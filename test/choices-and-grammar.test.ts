@@ -12,7 +12,6 @@ describe.each(databaseKinds())('n choices and TGI grammars on %s', (kind) => {
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gateway.userKey, maxRetries: 0 });
   });
   afterAll(() => gateway.close());
-  const usageRow = (requestId: string) => gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow();
 
   it('chat n = 3 answers three choices, and the one usage row bills all three', async () => {
     const single = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hi' }], max_tokens: 5 });
@@ -22,7 +21,7 @@ describe.each(databaseKinds())('n choices and TGI grammars on %s', (kind) => {
     expect(data.choices.map((choice) => choice.index)).toEqual([0, 1, 2]);
     for (const choice of data.choices) expect(choice.message.content).toMatch(/^Simulated answer about Say hi:/);
     expect(data.usage).toMatchObject({ completion_tokens: 3 * single.usage!.completion_tokens, prompt_tokens: 3 * single.usage!.prompt_tokens });
-    const row = await usageRow(response.headers.get('inference-id')!);
+    const row = await gateway.usageRow(response.headers.get('inference-id')!);
     expect(row).toMatchObject({ status: 'success', output_tokens: 15 });
   });
 

@@ -2,18 +2,16 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumRunnable, launchChromium } from './support/chromium.js';
 import { startTestGateway, type TestGateway } from './support/test-gateway.js';
 
 // The console (/console) driven in Debian's headless Chromium against a live gateway with real
 // traffic: what the page shows is compared with what the documented API answers for the key.
-const chromiumPath = '/usr/bin/chromium';
 const root = new URL('..', import.meta.url).pathname;
 const screenshots = join(root, 'test/console/screenshots'); // gitignored
 const USD = 1_000_000_000;
-// With CI=true a missing Chromium fails the suite (launch throws) instead of skipping it.
-const runnable = existsSync(chromiumPath) || process.env.CI === 'true';
 
 interface Usage {
   records: { request_id: string; model: string; provider: string | null; cost_nano_usd: number }[];
@@ -21,7 +19,7 @@ interface Usage {
   total_cost_nano_usd: number;
 }
 
-describe.runIf(runnable)('the console in headless Chromium', () => {
+describe.runIf(chromiumRunnable)('the console in headless Chromium', () => {
   let gateway: TestGateway;
   let context: BrowserContext;
   let page: Page;
@@ -42,22 +40,7 @@ describe.runIf(runnable)('the console in headless Chromium', () => {
     for (let attempt = 0; (await usage()).total_records < calls.length && attempt < 100; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
     profile = await mkdtemp(join(tmpdir(), 'gatewayz-console-chromium-'));
     await mkdir(screenshots, { recursive: true });
-    // A fresh profile (user-data-dir) per run: nothing carries over between runs.
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
+    context = await launchChromium(profile, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(8_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -1,16 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumRunnable, launchChromium } from './support/chromium.js';
 import { startTestGateway, type TestGateway } from './support/test-gateway.js';
 
-const executablePath = '/usr/bin/chromium';
-if (!existsSync(executablePath) && process.env.CI === 'true') throw new Error('CI must run the /docs browser test: install Debian chromium (.ci/run does)');
-
 /** /docs in a real headless Chromium: the page renders the OpenAPI document and "Try it out" calls the gateway. */
-describe.skipIf(!existsSync(executablePath))('the /docs page in headless Chromium', () => {
+describe.runIf(chromiumRunnable)('the /docs page in headless Chromium', () => {
   let gateway: TestGateway;
   let browser: BrowserContext;
   const profile = mkdtempSync(join(tmpdir(), 'gatewayz-chromium-'));
@@ -18,21 +15,7 @@ describe.skipIf(!existsSync(executablePath))('the /docs page in headless Chromiu
 
   beforeAll(async () => {
     gateway = await startTestGateway('pglite');
-    // A fresh profile each run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(profile);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

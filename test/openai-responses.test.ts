@@ -20,7 +20,6 @@ describe.each(databaseKinds())('the Responses API through the openai npm client 
     parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
     strict: true,
   };
-  const usageRow = (requestId: string) => gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow();
 
   it('responses.create answers text with instructions, usage and cost, billed once under the Inference-Id', async () => {
     const { data, response } = await client.responses
@@ -38,7 +37,7 @@ describe.each(databaseKinds())('the Responses API through the openai npm client 
     expect(data.output_text).toMatch(/^Simulated answer about Explain gravity:/);
     expect(data.output_text.split(' ')).toHaveLength(12);
     expect(data.usage).toMatchObject({ output_tokens: 12, total_tokens: data.usage!.input_tokens + 12 });
-    const row = await usageRow(inferenceId);
+    const row = await gateway.usageRow(inferenceId);
     expect(row).toMatchObject({ task: 'conversational', status: 'success', output_tokens: 12 });
     expect((data.usage as unknown as { cost_nano_usd: number }).cost_nano_usd).toBe(Number(row.cost_nano_usd));
   });
@@ -99,7 +98,7 @@ describe.each(databaseKinds())('the Responses API through the openai npm client 
       });
     const completed = events.at(-1)!;
     expect(completed.type).toBe('response.completed');
-    const row = await usageRow(response.headers.get('inference-id')!);
+    const row = await gateway.usageRow(response.headers.get('inference-id')!);
     expect(completed.response!.usage.cost_nano_usd).toBe(Number(row.cost_nano_usd));
   });
 

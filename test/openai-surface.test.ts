@@ -21,7 +21,6 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
   });
   afterAll(() => gateway.close());
 
-  const usageRow = (requestId: string) => gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow();
   const post = async (path: string, body: unknown) => {
     const response = await gateway.request(path, { body });
     return { response, body: (await response.json()) as Json, inferenceId: response.headers.get('inference-id')! };
@@ -58,7 +57,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
         },
       ]);
       expect(body.usage).toMatchObject({ prompt_tokens: 5, completion_tokens: 90, total_tokens: 95, prompt_tokens_details: { cached_tokens: 0 } });
-      expect(await usageRow(inferenceId)).toMatchObject({
+      expect(await gateway.usageRow(inferenceId)).toMatchObject({
         task: 'conversational',
         model: 'gpt-4o-mini',
         status: 'success',
@@ -92,7 +91,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(body.model).toBe('meta-llama/Llama-3.1-8B-Instruct');
       expect(body.choices[0].finish_reason).toBe('length');
       expect(body.usage).toMatchObject({ prompt_tokens: 5, completion_tokens: 3 });
-      expect(await usageRow(inferenceId)).toMatchObject({ model: 'llama-3.1-8b-instruct' });
+      expect(await gateway.usageRow(inferenceId)).toMatchObject({ model: 'llama-3.1-8b-instruct' });
     });
 
     it('answers tool calls with content null, and takes them back in the history with the tool result', async () => {
@@ -163,7 +162,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
         .join('');
       expect(text.split(' ')).toHaveLength(8);
       expect(text).toMatch(/^Simulated answer about Tell me a story:/);
-      expect(await usageRow(inferenceId)).toMatchObject({ task: 'conversational', status: 'success', output_tokens: 8 });
+      expect(await gateway.usageRow(inferenceId)).toMatchObject({ task: 'conversational', status: 'success', output_tokens: 8 });
     });
 
     it('with stream_options.include_usage, every chunk says usage: null and a last one without choices has it', async () => {
@@ -201,7 +200,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
         choices: [{ text: expect.stringMatching(/^Simulated answer about Once upon a time:/), index: 0, logprobs: null, finish_reason: 'length' }],
         usage: expect.objectContaining({ prompt_tokens: 4, completion_tokens: 16, total_tokens: 20 }),
       });
-      expect(await usageRow(inferenceId)).toMatchObject({ task: 'text-generation', model: 'gpt-3.5-turbo', output_tokens: 16 });
+      expect(await gateway.usageRow(inferenceId)).toMatchObject({ task: 'text-generation', model: 'gpt-3.5-turbo', output_tokens: 16 });
     });
 
     it('takes a one-string prompt list, max_tokens and echo', async () => {
@@ -239,7 +238,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       const [cat, dog] = body.data.map((item: Json) => item.embedding as number[]);
       expect(cat!.length).toBeGreaterThan(8);
       expect(cat).not.toEqual(dog);
-      expect(await usageRow(inferenceId)).toMatchObject({ task: 'embedding', model: 'text-embedding-3-small', status: 'success' });
+      expect(await gateway.usageRow(inferenceId)).toMatchObject({ task: 'embedding', model: 'text-embedding-3-small', status: 'success' });
     });
 
     it('answers base64 little-endian float32 that decodes to the float vector, and honours dimensions', async () => {
@@ -277,7 +276,7 @@ describe.each(databaseKinds())('OpenAI-compatible surface on %s', (kind) => {
       expect(Object.keys(body).sort()).toEqual(['created', 'data']);
       expect(body.data).toHaveLength(2);
       for (const item of body.data) expect(pngSize(Buffer.from(item.b64_json, 'base64'))).toEqual({ signature: 'PNG', width: 64, height: 96 });
-      expect(await usageRow(inferenceId)).toMatchObject({ task: 'image-generation', model: 'flux.1-schnell', images: 2, cost_nano_usd: 6_000_000n });
+      expect(await gateway.usageRow(inferenceId)).toMatchObject({ task: 'image-generation', model: 'flux.1-schnell', images: 2, cost_nano_usd: 6_000_000n });
     });
 
     it('answers a URL on the gateway by default, fetchable without the key, unguessable', async () => {

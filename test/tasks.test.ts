@@ -9,8 +9,6 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
   });
   afterAll(() => gateway.close());
 
-  const usageRow = (requestId: string) => gateway.database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirst();
-
   describe('text-generation', () => {
     it('answers the seed example with the prompt and a continuation, and commits the usage row first', async () => {
       const response = await gateway.request('/hf/tasks/text-generation', {
@@ -24,7 +22,7 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
       expect(body.output[0]!.generated_text).toMatch(/^The future of AI is \S/);
 
       // Durable ledger: the row exists the moment the response is complete.
-      const row = await usageRow(inferenceId);
+      const row = await gateway.usageRow(inferenceId);
       expect(row).toMatchObject({ user_id: 'alice', task: 'text-generation', model: 'gpt-3.5-turbo', provider: 'simulator', status: 'success' });
       expect(row!.input_tokens).toBe(5);
       expect(row!.output_tokens).toBe(90);
@@ -45,10 +43,10 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
 
     it('uses the default model when none is named, and accepts a Hub model id from the mapping registry', async () => {
       const plain = await gateway.request('/hf/tasks/text-generation', { body: { inputs: 'Hi' } });
-      expect((await usageRow(plain.headers.get('inference-id')!))!.model).toBe('gpt-3.5-turbo');
+      expect((await gateway.usageRow(plain.headers.get('inference-id')!)).model).toBe('gpt-3.5-turbo');
       const mapped = await gateway.request('/hf/tasks/text-generation', { body: { inputs: 'Hi', model: 'meta-llama/Llama-3.1-8B-Instruct' } });
       expect(mapped.status).toBe(200);
-      expect((await usageRow(mapped.headers.get('inference-id')!))!.model).toBe('llama-3.1-8b-instruct');
+      expect((await gateway.usageRow(mapped.headers.get('inference-id')!)).model).toBe('llama-3.1-8b-instruct');
     });
 
     it('streams token events, then a final event with the full text and usage, then [DONE]', async () => {
@@ -68,7 +66,7 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
       const final = payloads.at(-1)!;
       expect(final.generated_text).toBe(`Tell me ${tokens.map((event) => event.token.text).join('')}`);
       expect(final.usage).toEqual({ input_tokens: 2, output_tokens: 6, cost_nano_usd: 10_000 });
-      const row = await usageRow(inferenceId);
+      const row = await gateway.usageRow(inferenceId);
       expect(row).toMatchObject({ status: 'success', output_tokens: 6, cost_nano_usd: 10_000n });
     });
 
@@ -91,7 +89,7 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
       expect(body.conversation.generated_responses[0]).toBe('Hi there!');
       expect(body.conversation.generated_responses[1]).toContain('What is AI?');
       // The history reached the model: three messages' words are counted as input.
-      const row = await usageRow(response.headers.get('inference-id')!);
+      const row = await gateway.usageRow(response.headers.get('inference-id')!);
       expect(row!.input_tokens).toBe(1 + 2 + 3);
       expect(row!.task).toBe('conversational');
     });
@@ -117,7 +115,7 @@ describe.each(databaseKinds())('tasks on %s', (kind) => {
       expect(response.status).toBe(200);
       const body = (await response.json()) as { output: { generated_text: string }[] };
       expect(body.output[0]!.generated_text).toMatch(/^Hello /);
-      expect((await usageRow(response.headers.get('inference-id')!))!.task).toBe('text-generation');
+      expect((await gateway.usageRow(response.headers.get('inference-id')!)).task).toBe('text-generation');
     });
 
     it('dispatches conversational with a string or a conversation object', async () => {

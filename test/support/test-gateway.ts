@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { Selectable } from 'kysely';
 import { buildApp, closeGracefully, type GatewayApp } from '../../src/app.js';
 import { createApiKey } from '../../src/auth/api-keys-repository.js';
 import type { Scope } from '../../src/auth/scopes.js';
@@ -8,6 +9,7 @@ import { createSimulatorAdapter } from '../../src/simulator/adapter.js';
 import { createSimulatorServer, type SimulatorOptions, type SimulatorServer } from '../../src/simulator/server.js';
 import { createConfiguredAdapters } from '../../src/providers/provider-environment.js';
 import type { GatewayServices } from '../../src/trpc/gateway-services.js';
+import type { UsageTable } from '../../src/db/database.js';
 import { openTestDatabase, type DatabaseKind } from './databases.js';
 
 export interface TestGateway {
@@ -21,6 +23,8 @@ export interface TestGateway {
   /** A user `alice` with inference and billing:read. */
   userKey: string;
   createKey(userId: string, scopes: Scope[]): Promise<string>;
+  /** The usage row of a request (its Inference-Id); throws when there is none. */
+  usageRow(requestId: string): Promise<Selectable<UsageTable>>;
   request(path: string, init?: { method?: string; key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -82,6 +86,7 @@ export async function startTestGateway(
     adminKey,
     userKey,
     createKey,
+    usageRow: (requestId) => database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow(),
     request: (path, init = {}) => {
       const key = init.key === undefined ? userKey : init.key;
       const headers: Record<string, string> = { ...(key ? { authorization: `Bearer ${key}` } : {}), ...init.headers };
