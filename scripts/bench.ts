@@ -17,6 +17,7 @@ import { renderReport } from './bench/render-report.js';
 import { soak } from './bench/soak.js';
 import { startGateway, stopAllGateways, type GatewayMode } from './bench/start-gateway.js';
 import { installLitellm, installPortkey, startLitellm, startPortkey } from './bench/start-peers.js';
+import { startFloor } from './bench/start-floor.js';
 import { startSimulator } from './bench/start-simulator.js';
 
 /**
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     { id: 'gatewayz-pglite', database: 'pglite', ledgerMode: 'durable' },
     ...(options.databaseUrl ? [{ id: 'gatewayz-postgres', database: 'postgres', ledgerMode: 'durable' } as const] : []),
   ];
-  const targetCount = 1 + modes.length + (options.peers ? 2 : 0);
+  const targetCount = 2 + modes.length + (options.peers ? 2 : 0);
   const measureSeconds = targetCount * (8 * options.measureSeconds + 1.5 * options.warmupSeconds + 4);
   const soakSeconds = options.soak ? options.soakWarmupSeconds + options.soakMeasuredSeconds + 10 : 0;
   log(`${targetCount} targets; about ${Math.ceil((measureSeconds + 20 + soakSeconds) / 60)} min`);
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
     const stops: (() => Promise<void>)[] = [];
     let results: TargetResult[];
     try {
+      log('starting the Node floor (Fastify + undici, no gateway logic)');
+      const floor = await startFloor(root, simulator.url);
+      stops.push(floor.process.stop);
+      targets.push({ id: 'floor', label: 'Node floor', requests: chatRequests(floor.url, {}), pid: floor.pid });
       for (const mode of modes) {
         log(`${mode.id}: starting the gateway (defaults)`);
         const gateway = await startGateway(root, { mode, simulatorUrl: simulator.url, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });

@@ -13,7 +13,7 @@ afterAll(() => rmSync(outputDirectory, { recursive: true, force: true }));
 // Only that the harness runs end to end and writes its figures: a timed assertion would flake, so
 // whether the targets are met is for `npm run bench` to report, not for this test to decide.
 describe('npm run bench -- --quick', () => {
-  it('builds, starts the simulator and the gateway, measures both sides and writes a result file', async () => {
+  it('builds, starts the simulator, the Node floor and the gateway, measures every side and writes a result file', async () => {
     // BENCH_SKIP_INSTALL stays as the caller set it: unset, the harness installs wrk when missing.
     const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['scripts/bench.ts', '--quick', '--out', outputDirectory], {
       cwd: root,
@@ -28,7 +28,7 @@ describe('npm run bench -- --quick', () => {
     const result = JSON.parse(readFileSync(join(outputDirectory, resultFile!), 'utf8')) as BenchResult;
 
     expect(result.options.quick).toBe(true);
-    expect(result.targets.map((target) => target.id)).toEqual(['direct', 'gatewayz-pglite']);
+    expect(result.targets.map((target) => target.id)).toEqual(['direct', 'floor', 'gatewayz-pglite']);
     const positive = (value: number) => expect(value, String(value)).toBeGreaterThan(0);
     for (const target of result.targets) {
       positive(target.latency.p50);
@@ -48,19 +48,22 @@ describe('npm run bench -- --quick', () => {
       expect(Number.isFinite(target.streamFirstByte.addedP50)).toBe(true);
       expect(target.streamFirstByte.runs).toHaveLength(2);
     }
-    const [direct, gateway] = result.targets;
+    const [direct, floor, gateway] = result.targets;
     expect(direct!.throughput.ratio).toBe(1);
     expect(direct!.latency.added.p50).toBe(0);
     // The gateway's RSS is sampled through the whole run; direct has no process of its own to sample.
     positive(gateway!.memory.startMebibytes);
     expect(gateway!.memory.peakMebibytes).toBeGreaterThanOrEqual(gateway!.memory.startMebibytes);
     positive(gateway!.memory.endMebibytes);
+    positive(floor!.memory.peakMebibytes);
 
     // Paced at 20 ms an event, a stream relayed as it arrives reaches the client in many pieces.
     expect(result.chunkForwarding!.gateway.chunksPerResponse.min).toBeGreaterThan(1);
     // Six figures for PGlite, six (not measured) rows or one for Postgres, the soak and chunk forwarding.
     expect(result.checks.filter((check) => check.mode === 'gatewayz-pglite' && check.met !== undefined).length).toBeGreaterThanOrEqual(7);
     for (const check of result.checks) expect([true, false, undefined]).toContain(check.met);
+    // Each of the six per-mode figures is set beside the Node floor's.
+    expect(result.checks.filter((check) => check.mode === 'gatewayz-pglite' && check.floor !== undefined)).toHaveLength(6);
     expect(result.machine.cpus).toBeGreaterThan(0);
     expect(result.machine.loadAverages).toHaveLength(3);
     expect(result.machine.loadAverageDuring!.max).toBeGreaterThanOrEqual(result.machine.loadAverageDuring!.min);
