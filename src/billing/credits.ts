@@ -38,18 +38,19 @@ export async function reserve(db: Kysely<Database>, instanceId: string, reservat
     select refused, available from reserve_credits(${reservation.requestId}::uuid, ${userId}, ${keyId ?? null}::uuid, ${day}, ${amount}::int8,
       ${instanceId}, ${limits.total ?? null}::int8, ${limits.daily ?? null}::int8)`.execute(db);
   const [outcome] = rows;
-  if (outcome?.refused) throw insufficient(outcome.refused, BigInt(outcome.available ?? 0n), amount);
+  if (outcome?.refused) throw insufficient(outcome.refused, outcome.available ?? 0n, amount);
 }
 
 function insufficient(limit: 'balance' | 'key_total' | 'key_daily', available: bigint, required: bigint): GatewayError {
   const what = { balance: "the account's credit balance", key_total: "the API key's total spend limit", key_daily: "the API key's daily spend limit" }[limit];
-  const short = required - (available > 0n ? available : 0n);
+  // What is available can fall below zero (usage settled above its reservation); then nothing is left.
+  const left = available > 0n ? available : 0n;
   return new GatewayError(
     'insufficient_credits',
     'Insufficient credits',
-    `This request may cost up to ${required} nano-USD, ${short} more than ${what} leaves (${available > 0n ? available : 0n} nano-USD). ` +
+    `This request may cost up to ${required} nano-USD, ${required - left} more than ${what} leaves (${left} nano-USD). ` +
       'Lower max_tokens, or add credits: npm run credits -- grant --user <user> --usd <amount>.',
-    { facts: { limit, available_nano_usd: nanoToJson(available > 0n ? available : 0n), required_nano_usd: nanoToJson(required) } },
+    { facts: { limit, available_nano_usd: nanoToJson(left), required_nano_usd: nanoToJson(required) } },
   );
 }
 
