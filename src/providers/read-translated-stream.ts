@@ -25,10 +25,14 @@ export async function* readTranslatedStream(
   try {
     for await (const chunk of body) {
       if (over) continue;
-      over = parser.feed(chunk).some((event) => translate(event, events));
-      const failed = events.at(-1)?.type === 'error';
-      yield* events.splice(0);
-      if (failed) return;
+      // Each event leaves as soon as it is translated, not after the rest of its chunk.
+      for (const event of parser.feed(chunk)) {
+        over = translate(event, events);
+        const failed = events.at(-1)?.type === 'error';
+        yield* events.splice(0);
+        if (failed) return;
+        if (over) break;
+      }
     }
     if (!over) {
       over = parser.end().some((event) => translate(event, events));

@@ -16,9 +16,12 @@ export async function* readGeminiStream(body: AsyncIterable<Uint8Array>, provide
   const events: StreamEvent[] = [];
   try {
     for await (const chunk of body) {
-      const failed = parser.feed(chunk).some((event) => translate.push(event, events));
-      yield* events.splice(0);
-      if (failed) return;
+      // Each event leaves as soon as it is translated, not after the rest of its chunk.
+      for (const event of parser.feed(chunk)) {
+        const failed = translate.push(event, events);
+        yield* events.splice(0);
+        if (failed) return;
+      }
     }
     if (!parser.end().some((event) => translate.push(event, events))) events.push(translate.end());
     yield* events.splice(0);

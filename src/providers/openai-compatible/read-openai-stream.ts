@@ -21,26 +21,29 @@ export async function* readOpenAIStream(
   let over = false;
   let failed = false;
 
-  function translate(sseEvents: SseEvent[]): boolean {
-    for (const sseEvent of sseEvents) {
-      if (!translator.accept(sseEvent, events)) continue;
-      failed = events[events.length - 1]?.type === 'error';
-      if (!failed) translator.end(events);
-      return true;
-    }
-    return false;
+  /** Translates one SSE event into `events`; true when it ended the stream (`[DONE]`, or an error). */
+  function translate(sseEvent: SseEvent): boolean {
+    if (!translator.accept(sseEvent, events)) return false;
+    failed = events[events.length - 1]?.type === 'error';
+    if (!failed) translator.end(events);
+    return true;
   }
 
   try {
     for await (const chunk of body) {
       // After `[DONE]` the rest is read but not parsed, so the socket can go back to the pool.
       if (over) continue;
-      over = translate(parser.feed(chunk));
-      yield* events.splice(0);
-      if (failed) return;
+      // Each event leaves as soon as it is translated: the first token does not wait for the
+      // rest of a chunk that brought many events at once.
+      for (const sseEvent of parser.feed(chunk)) {
+        over = translate(sseEvent);
+        yield* events.splice(0);
+        if (failed) return;
+        if (over) break;
+      }
     }
     if (!over) {
-      over = translate(parser.end());
+      over = parser.end().some(translate);
       if (!over) translator.end(events);
       yield* events.splice(0);
     }
