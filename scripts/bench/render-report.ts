@@ -19,7 +19,6 @@ export function renderReport(result: BenchResult): string {
   const [direct] = targets;
   const flags = [result.options.peers ? '--peers' : '', result.options.soak ? '--soak' : ''].filter(Boolean).join(' ');
   const during = machine.loadAverageDuring;
-  const hasFloor = targets.some((target) => target.id === 'floor');
   // Each cell: the range over the two interleaved rounds, so the spread is visible.
   const perRound = (pick: (index: number) => number, digits: number, suffix = '') => range([0, 1].map(pick), digits, suffix);
   const cells = targets.map((target) => {
@@ -90,14 +89,10 @@ export function renderReport(result: BenchResult): string {
       : []),
     '## Side by side',
     '',
-    ...(hasFloor
-      ? [
-          '**Node floor** is not a gateway: `scripts/bench/floor-proxy.ts`, the same Fastify and undici as Gatewayz, parses the body, ' +
-            'forwards it, and sends back the parsed JSON or the unread event stream, with no key, validation, routing, limit, ledger, log ' +
-            'or metric. No gateway on this stack gets below its figures on this machine.',
-          '',
-        ]
-      : []),
+    '**Node floor** is not a gateway: `scripts/bench/floor-proxy.ts`, the same Fastify and undici as Gatewayz, parses the body, ' +
+      'forwards it, and sends back the parsed JSON or the unread event stream, with no key, validation, routing, limit, ledger, log ' +
+      'or metric. No gateway on this stack gets below its figures on this machine.',
+    '',
     row(['figure', ...cells.map((cell) => cell.label)]),
     row(Array(cells.length + 1).fill('---')),
     row(['c=1 added p50 (direct: its p50)', ...cells.map((cell) => cell.addedP50)]),
@@ -117,12 +112,11 @@ export function renderReport(result: BenchResult): string {
       : []),
     '## Targets (issue 13)',
     '',
-    ...(hasFloor
-      ? ['The last column is the same figure for the Node floor: how close to the target a gateway on this stack can come on this machine.', '']
-      : []),
-    row(['target', 'mode', 'measured', 'result', ...(hasFloor ? ['Node floor'] : [])]),
-    row(Array(hasFloor ? 5 : 4).fill('---')),
-    ...result.checks.map((check) => row([check.target, check.mode, check.measured, yesNo(check.met), ...(hasFloor ? [check.floor ?? '—'] : [])])),
+    'The last column is the same figure for the Node floor: how close to the target a gateway on this stack can come on this machine.',
+    '',
+    row(['target', 'mode', 'measured', 'result', 'Node floor']),
+    row(Array(5).fill('---')),
+    ...result.checks.map((check) => row([check.target, check.mode, check.measured, yesNo(check.met), check.floor ?? '—'])),
     '',
     '## Every figure (means of the two rounds)',
     '',
