@@ -37,14 +37,13 @@ export async function* chatCompletionChunks(
       if (!opened) yield chunk(opening({ content: '' }));
       yield chunk({}, openAIFinishReason(part.finishReason));
       if (includeUsage) {
-        const last: ChatCompletionChunk = {
+        yield {
           ...identity,
           object: 'chat.completion.chunk',
           system_fingerprint: null,
           choices: [],
           usage: openAIUsage(part.usage),
-        };
-        yield last;
+        } satisfies ChatCompletionChunk;
       }
     } else {
       throw part.error;
