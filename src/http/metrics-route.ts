@@ -4,7 +4,7 @@ import type { GatewayMetrics } from '../observability/metrics.js';
 /** GET /metrics (Prometheus text format, public like /health), and the per-request counters. */
 export function registerMetrics(app: FastifyInstance, metrics: GatewayMetrics): void {
   app.addHook('onResponse', async (request, reply) => recordResponse(request, reply.statusCode, metrics));
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
 }
 
 /** Streams too: Fastify runs onResponse when a hijacked reply's response finishes. */
