@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Scope } from '../auth/scopes.js';
 import type { RateLimitState } from '../ratelimit/limits.js';
+import { AttemptSignals } from '../routing/attempt-deadline.js';
 import type { CallContext, UpstreamTiming } from '../routing/call-context.js';
 import type { GatewayServices } from '../trpc/gateway-services.js';
 import { GatewayError } from '../errors.js';
@@ -64,19 +65,15 @@ export function serverTiming(request: FastifyRequest): string {
   return `gateway;dur=${Math.max(0, totalMs - upstreamMs).toFixed(1)}, upstream;dur=${upstreamMs.toFixed(1)}`;
 }
 
-const neverAborted = new AbortController().signal;
-
-/** Aborts when the client goes away before the response is complete (for upstream calls). */
-export function clientGoneSignal(request: FastifyRequest, reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  });
-  return request.raw.destroyed ? AbortSignal.abort() : controller.signal;
-}
-
-export function unabortableSignal(): AbortSignal {
-  return neverAborted;
+/** Upstream attempts' signals, aborted when the client goes away before the response is complete. */
+export function clientGoneSignals(request: FastifyRequest, reply: FastifyReply): AttemptSignals {
+  const signals = new AttemptSignals();
+  if (request.raw.destroyed) signals.clientGone();
+  else
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) signals.clientGone();
+    });
+  return signals;
 }
 
 /**
@@ -89,7 +86,7 @@ export function callContextOf(request: FastifyRequest, reply: FastifyReply, serv
     services: services.pipeline,
     principal: request.principal!,
     inferenceId: request.id,
-    signal: clientGoneSignal(request, reply),
+    signals: clientGoneSignals(request, reply),
     startedAt: request.startedAt,
     timing: request.upstreamTiming,
     served: (provider) => {

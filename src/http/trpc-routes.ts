@@ -2,13 +2,13 @@ import { TRPCError } from '@trpc/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { GatewayError } from '../errors.js';
+import { AttemptSignals } from '../routing/attempt-deadline.js';
 import { invalidInput } from '../contract/parse-with.js';
 import { taskRoutePaths } from '../tasks/task-table.js';
 import { usagePath } from './usage-export.js';
 import { appRouter } from '../trpc/app-router.js';
 import type { GatewayServices } from '../trpc/gateway-services.js';
 import { procedureRoutes } from './procedures.js';
-import { unabortableSignal } from './request-context.js';
 
 /**
  * Serves the contract's procedures as native Fastify routes through `createCaller`
@@ -27,7 +27,7 @@ export function registerTrpcRoutes(app: FastifyInstance, services: GatewayServic
           services,
           principal: request.principal,
           inferenceId: request.id,
-          signal: unabortableSignal(),
+          signals: new AttemptSignals(),
           startedAt: request.startedAt,
           timing: request.upstreamTiming,
         });

@@ -1,6 +1,6 @@
 import { UpstreamError } from '../providers/spec/index.js';
 import { GatewayError } from '../errors.js';
-import { deadlineReason, startAttempt, type AttemptDeadline } from './attempt-deadline.js';
+import { startAttempt, type AttemptDeadline } from './attempt-deadline.js';
 import type { CallContext, RetryPolicy } from './call-context.js';
 import type { Candidate } from './model-resolver.js';
 
@@ -26,7 +26,7 @@ export async function runAttempts<Result>(
       if (!breaker.tryAcquire()) break;
       last = candidate;
       const timeoutMs = options.timeoutMs ?? context.services.upstreamTimeoutMs;
-      const deadline = startAttempt(context.signal, timeoutMs, `no answer within ${seconds(timeoutMs)}`);
+      const deadline = startAttempt(context.signals, timeoutMs, `no answer within ${seconds(timeoutMs)}`);
       const started = performance.now();
       try {
         const result = await attempt(candidate, deadline).finally(() => {
@@ -39,7 +39,7 @@ export async function runAttempts<Result>(
         return { result, candidate };
       } catch (error) {
         deadline.end();
-        failure = normalizeAbort(error, candidate.adapter.id, deadline, context.signal);
+        failure = normalizeAbort(error, candidate.adapter.id, deadline);
         const retryable = failure instanceof UpstreamError && failure.isRetryable;
         metrics.upstreamAttempts.inc({ provider: candidate.adapter.id, outcome: retryable ? 'retryable' : 'error' });
         if (!(failure instanceof UpstreamError && failure.isRetryable)) {
@@ -51,7 +51,7 @@ export async function runAttempts<Result>(
         if (failure.kind === 'timeout') break;
         const wait = retryDelay(failure, attemptNumber, retryPolicy);
         if (wait === undefined || attemptNumber === retryPolicy.attemptsPerProvider) break;
-        await sleep(wait, context.signal);
+        await sleep(wait, context.signals.current());
       }
     }
   }
@@ -77,9 +77,9 @@ function retryDelay(failure: UpstreamError, attemptNumber: number, policy: Retry
 }
 
 /** An abort from our own deadline is a timeout (retryable), saying which deadline; one from the client is not. */
-export function normalizeAbort(error: unknown, provider: string, deadline: AttemptDeadline, clientSignal: AbortSignal): unknown {
+export function normalizeAbort(error: unknown, provider: string, deadline: AttemptDeadline): unknown {
   if (!(error instanceof UpstreamError) || error.kind !== 'aborted') return error;
-  const reason = deadlineReason(deadline, clientSignal);
+  const reason = deadline.expiredReason();
   return reason === undefined ? error : new UpstreamError({ provider, kind: 'timeout', message: reason, cause: error });
 }
 

@@ -6,6 +6,7 @@ import type { TaskType } from '../contract/task-types.js';
 import type { Usage } from '../providers/spec/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RateLimitState } from '../ratelimit/limits.js';
+import type { AttemptSignals } from './attempt-deadline.js';
 import type { ProviderBreakers } from './circuit-breaker.js';
 import type { Call } from './call.js';
 import type { Candidate, ModelResolver } from './model-resolver.js';
@@ -35,8 +36,8 @@ export interface CallContext {
   services: PipelineServices;
   principal: Principal;
   inferenceId: string;
-  /** Aborted when the client disconnects. */
-  signal: AbortSignal;
+  /** The upstream attempts' signals; the HTTP layer calls `clientGone()` when the client disconnects. */
+  signals: AttemptSignals;
   /** performance.now() when the request arrived, for the usage row's latency. */
   startedAt: number;
   /** Time spent waiting on upstreams, summed over attempts (streams: to the first event), for Server-Timing and the metrics. */

@@ -30,11 +30,7 @@ export interface OpenedStream {
  * what was delivered, and the upstream stream is closed. A stream still delivering is never
  * cut: it fails when idle for `idleTimeoutMs` between events (or at the attempt's total cap).
  */
-export async function* relayStream(
-  opened: OpenedStream,
-  settle: StreamSettlement,
-  options: { provider: string; clientSignal: AbortSignal; idleTimeoutMs: number },
-): ChatStream {
+export async function* relayStream(opened: OpenedStream, settle: StreamSettlement, options: { provider: string; idleTimeoutMs: number }): ChatStream {
   const { first, events, request, deadline } = opened;
   const idle = deadline.idle(options.idleTimeoutMs, `no event for ${seconds(options.idleTimeoutMs)}`);
   let text = '';
@@ -55,7 +51,7 @@ export async function* relayStream(
       } else if (event.type === 'usage') usage = event.usage;
       else if (event.type === 'finish') finishReason = event.finishReason;
       else if (event.type === 'error') {
-        const error = toClientError(normalizeAbort(event.error, options.provider, deadline, options.clientSignal), { midStream: true });
+        const error = toClientError(normalizeAbort(event.error, options.provider, deadline), { midStream: true });
         settled = true;
         const costNanoUsd = await settle(delivered(), 'partial', error.status);
         yield { type: 'error', error, text, usage: delivered(), costNanoUsd };

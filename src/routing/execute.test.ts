@@ -3,6 +3,7 @@ import { openPipelineHarness } from '../../test/support/pipeline-harness.js';
 import { finish, scriptedAdapter, text, usage, type Behaviour, type ScriptedAdapter } from '../../test/support/scripted-adapter.js';
 import { GatewayError } from '../errors.js';
 import { UpstreamError } from '../providers/spec/index.js';
+import { AttemptSignals } from './attempt-deadline.js';
 import type { PipelineServices } from './call-context.js';
 import type { ChatCall } from './call.js';
 import type { ChatStreamPart } from './chat-stream.js';
@@ -20,13 +21,13 @@ beforeAll(async () => {
 });
 afterAll(() => harness.database.close());
 
-let controller: AbortController;
+let client: AttemptSignals;
 beforeEach(() => {
-  controller = new AbortController();
+  client = new AttemptSignals();
 });
 
 const pipelineOver = (...adapters: ScriptedAdapter[]) => harness.pipelineOver(...adapters);
-const contextOf = (services: PipelineServices) => harness.contextOf(services, controller.signal);
+const contextOf = (services: PipelineServices) => harness.contextOf(services, client);
 const rowOf = (requestId: string) => harness.rowOf(requestId);
 
 const call = (modelName: string | undefined = MODEL): ChatCall => ({
@@ -120,7 +121,7 @@ describe('attempts and fallback', () => {
   it('records a client that went away as 499, not as a client error', async () => {
     const openrouter = scriptedAdapter('openrouter', [{ hang: true }]);
     const context = contextOf(await pipelineOver(openrouter));
-    setTimeout(() => controller.abort(), 50);
+    setTimeout(() => client.clientGone(), 50);
     expect((await failureOf(execute(context, call()))).status).toBe(499);
     expect(await rowOf(context.inferenceId)).toMatchObject({ status: 'error', http_status: 499 });
   });

@@ -94,7 +94,6 @@ export async function stream(context: CallContext, call: ChatCall): Promise<Chat
     settleCall(context, call.task, resolved.model, candidate, usage, status, httpStatus, true);
   return relayStream(opened, settlement, {
     provider: candidate.adapter.id,
-    clientSignal: context.signal,
     idleTimeoutMs: context.services.streamIdleTimeoutMs,
   });
 }

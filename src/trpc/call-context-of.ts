@@ -6,7 +6,7 @@ export function callContextOf(context: TrpcContext): CallContext {
     services: context.services.pipeline,
     principal: principalOf(context),
     inferenceId: context.inferenceId,
-    signal: context.signal,
+    signals: context.signals,
     startedAt: context.startedAt,
     ...(context.timing ? { timing: context.timing } : {}),
   };

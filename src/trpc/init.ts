@@ -1,3 +1,4 @@
+import type { AttemptSignals } from '../routing/attempt-deadline.js';
 import type { UpstreamTiming } from '../routing/call-context.js';
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
@@ -11,7 +12,8 @@ export interface TrpcContext {
   /** Set by the HTTP layer's authentication hook on every procedure that declares `scopes`. */
   principal: Principal | undefined;
   inferenceId: string;
-  signal: AbortSignal;
+  /** Aborted when the caller goes away (the REST routes of procedures never are: they answer at once). */
+  signals: AttemptSignals;
   startedAt: number;
   /** The request's upstream time, filled by the pipeline (Server-Timing). */
   timing?: UpstreamTiming;

@@ -5,6 +5,7 @@ import { openDatabase, type OpenDatabase } from '../../src/db/open-database.js';
 import { prepareDatabase } from '../../src/plugins/database.js';
 import { createPipeline } from '../../src/plugins/pipeline.js';
 import type { ProviderAdapter } from '../../src/providers/spec/index.js';
+import { AttemptSignals } from '../../src/routing/attempt-deadline.js';
 import type { CallContext, PipelineServices } from '../../src/routing/call-context.js';
 import { ModelMappings } from '../../src/routing/model-mappings.js';
 
@@ -15,7 +16,7 @@ import { ModelMappings } from '../../src/routing/model-mappings.js';
 export async function openPipelineHarness(): Promise<{
   database: OpenDatabase;
   pipelineOver(...adapters: ProviderAdapter[]): Promise<PipelineServices>;
-  contextOf(services: PipelineServices, signal?: AbortSignal): CallContext;
+  contextOf(services: PipelineServices, signals?: AttemptSignals): CallContext;
   rowOf(requestId: string): Promise<Record<string, unknown> | undefined>;
 }> {
   const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
@@ -37,11 +38,11 @@ export async function openPipelineHarness(): Promise<{
       const priceBook = await PriceBook.load(database.db);
       return createPipeline(config, { adapters: new Map(adapters.map((adapter) => [adapter.id, adapter])), mappings, priceBook, ledger });
     },
-    contextOf: (services, signal = new AbortController().signal) => ({
+    contextOf: (services, signals = new AttemptSignals()) => ({
       services,
       principal: { userId: 'alice', apiKeyId: undefined, scopes: ['inference'] },
       inferenceId: crypto.randomUUID(),
-      signal,
+      signals,
       startedAt: performance.now(),
     }),
     rowOf: (requestId) => database.db.selectFrom('usage').selectAll().where('request_id', '=', requestId).executeTakeFirst(),
