@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { buildApp, closeGracefully, type GatewayApp } from './app.js';
 import { cluster, ClusterConfigError, isFirstWorker, runPrimary, workerCount } from './cluster.js';
 import { countApiKeys, createApiKey } from './auth/api-keys-repository.js';
@@ -13,6 +14,7 @@ import { loggerOptions } from './observability/request-log.js';
 
 /** The only file that listens: configuration, build, listen, graceful shutdown (or, with WORKERS, the primary that forks). */
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const workers = workerCount(config, process.argv);
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, config);
@@ -40,6 +42,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', (signal) => void shutdown(signal));
   process.once('SIGINT', (signal) => void shutdown(signal));
+}
+
+/**
+ * V8 lets the old generation grow to several times what is live before it collects it. Under load
+ * what grows is promoted garbage: a gateway's live heap is ~36 MiB, yet its RSS passed 240 MiB on
+ * Postgres. Growing by a quarter of what is live keeps it under 150 MiB, for a few percent more GC
+ * work (bench/RESULTS.md). A `--heap-growing-percent` given to node itself wins.
+ */
+function boundHeapGrowth(): void {
+  if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=25');
 }
 
 /** On a database without keys, create an admin key and show it once: only its hash is kept. */
