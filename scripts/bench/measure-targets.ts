@@ -54,7 +54,13 @@ export async function measureTargets(context: BenchContext, targets: BenchTarget
   const probe = (target: BenchTarget, concurrency: number, seconds: number) =>
     runStreamProbe(context.root, { ...target.requests.stream, concurrency, seconds });
 
-  const memory = new Map(targets.map((target) => [target.id, { start: readTreeResidentKibibytes(target.pid), peak: 0, end: 0 }]));
+  // The peak counts the first sample too: a full collection under load can take RSS below where it started.
+  const memory = new Map(
+    targets.map((target) => {
+      const start = readTreeResidentKibibytes(target.pid);
+      return [target.id, { start, peak: start ?? 0, end: 0 }];
+    }),
+  );
   const sampler = setInterval(() => {
     for (const target of targets) {
       const entry = memory.get(target.id)!;
