@@ -51,19 +51,30 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
   });
+  // Events that arrive together are relayed in one run of microtasks. They are gathered and
+  // written once, on the next tick, when Node would uncork the socket anyway: nothing waits
+  // longer, and one write (one chunk of the response) carries them all.
+  let pending = '';
+  const flush = () => {
+    if (pending !== '' && !raw.destroyed) raw.write(pending);
+    pending = '';
+  };
   try {
     let first = true;
     for await (const payload of payloads) {
       if (raw.destroyed) break;
       const text = event(payload);
       if (first) {
-        // Node corks the socket until the next tick, and events that arrived together are relayed
-        // in one run of microtasks: the first would wait for the last. It leaves now; later ones
-        // that arrive together leave together, in one write.
+        // The first event leaves at once, before the ones that came with it are relayed.
         first = false;
         await written(raw, text);
-      } else if (!raw.write(text)) await drained(raw);
+        continue;
+      }
+      if (pending === '') process.nextTick(flush);
+      pending += text;
+      if (raw.writableNeedDrain) await drained(raw);
     }
+    flush();
     if (!raw.destroyed) raw.end(options.typed ? undefined : 'data: [DONE]\n\n');
   } catch (error) {
     // A GatewayError here is an upstream failure mid-stream, already recorded; anything else is a bug.
@@ -72,6 +83,7 @@ export async function sendEventStream(reply: FastifyReply, payloads: AsyncIterab
     const { body } = format(error);
     // The Responses API's error event carries the error's fields at the top level too.
     const payload = options.typed ? { type: 'error', ...(body.error as object), ...body } : body;
+    flush();
     if (!raw.destroyed) raw.end(event(payload));
   }
 }
