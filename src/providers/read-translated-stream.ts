@@ -29,7 +29,8 @@ export async function* readTranslatedStream(
       for (const event of parser.feed(chunk)) {
         over = translate(event, events);
         const failed = events.at(-1)?.type === 'error';
-        yield* events.splice(0);
+        for (const translated of events) yield translated;
+        events.length = 0;
         if (failed) return;
         if (over) break;
       }
@@ -37,7 +38,7 @@ export async function* readTranslatedStream(
     if (!over) {
       over = parser.end().some((event) => translate(event, events));
       if (!over) events.push({ type: 'error', error: protocolFailure(provider, `ended the stream before ${endMarker}`) });
-      yield* events.splice(0);
+      for (const translated of events) yield translated;
     }
   } catch (error) {
     // A failure while draining after the marker changes nothing the consumer has seen.

@@ -19,12 +19,13 @@ export async function* readGeminiStream(body: AsyncIterable<Uint8Array>, provide
       // Each event leaves as soon as it is translated, not after the rest of its chunk.
       for (const event of parser.feed(chunk)) {
         const failed = translate.push(event, events);
-        yield* events.splice(0);
+        for (const translated of events) yield translated;
+        events.length = 0;
         if (failed) return;
       }
     }
     if (!parser.end().some((event) => translate.push(event, events))) events.push(translate.end());
-    yield* events.splice(0);
+    for (const translated of events) yield translated;
   } catch (error) {
     yield { type: 'error', error: classifyFailure(error, provider, signal) };
   }

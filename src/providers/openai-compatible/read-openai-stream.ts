@@ -37,7 +37,8 @@ export async function* readOpenAIStream(
       // rest of a chunk that brought many events at once.
       for (const sseEvent of parser.feed(chunk)) {
         over = translate(sseEvent);
-        yield* events.splice(0);
+        for (const translated of events) yield translated;
+        events.length = 0;
         if (failed) return;
         if (over) break;
       }
@@ -45,7 +46,7 @@ export async function* readOpenAIStream(
     if (!over) {
       over = parser.end().some(translate);
       if (!over) translator.end(events);
-      yield* events.splice(0);
+      for (const translated of events) yield translated;
     }
   } catch (error) {
     // A failure while draining after `finish` changes nothing the consumer has seen.
